@@ -1,0 +1,172 @@
+package dev.kafkalab.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only log of one partition replica: consecutive offsets, a log start offset,
+ * a log end offset and segments. Records are kept in columns (no object per record).
+ * Mirrors the parts of Kafka's {@code UnifiedLog} that a learner can see.
+ */
+public final class PartitionLog {
+    private static final int INITIAL_CAPACITY = 16;
+
+    private long[] offsets = new long[INITIAL_CAPACITY];
+    private long[] timestamps = new long[INITIAL_CAPACITY];
+    private byte[][] keys = new byte[INITIAL_CAPACITY][];
+    private byte[][] values = new byte[INITIAL_CAPACITY][];
+    private Object[] headers = new Object[INITIAL_CAPACITY];
+    private int[] sizes = new int[INITIAL_CAPACITY];
+    private int[] epochs = new int[INITIAL_CAPACITY];
+    private int head;
+    private int tail;
+
+    private long logStartOffset;
+    private long logEndOffset;
+    private final List<LogSegment> segments = new ArrayList<>();
+
+    PartitionLog(long createdMs) {
+        segments.add(new LogSegment(0, createdMs));
+    }
+
+    /** A record to append; the log assigns its offset. */
+    public record Append(byte[] key, byte[] value, Map<String, String> headers, long timestamp) {
+    }
+
+    /** What one batch append did. */
+    public record AppendInfo(long baseOffset, long lastOffset, int sizeInBytes, long maxTimestamp,
+                             LogSegment rolledTo) {
+    }
+
+    /** Size in bytes the batch will take, with Kafka's v2 framing. */
+    static int batchSize(List<Append> batch) {
+        int size = RecordSizes.RECORD_BATCH_OVERHEAD;
+        long firstTs = batch.isEmpty() ? 0 : batch.get(0).timestamp();
+        for (int i = 0; i < batch.size(); i++) {
+            Append r = batch.get(i);
+            size += RecordSizes.recordSize(i, r.timestamp() - firstTs, r.key(), r.value(), r.headers());
+        }
+        return size;
+    }
+
+    /**
+     * Appends one batch at consecutive offsets from the log end offset, rolling to a new segment
+     * first when Kafka would ({@code segment.bytes} or {@code segment.ms}).
+     */
+    AppendInfo append(List<Append> batch, int leaderEpoch, long nowMs, long segmentBytes, long segmentMs) {
+        int batchBytes = batchSize(batch);
+        long maxTs = -1;
+        for (Append r : batch) {
+            maxTs = Math.max(maxTs, r.timestamp());
+        }
+        LogSegment rolled = null;
+        LogSegment active = activeSegment();
+        if (active.shouldRoll(batchBytes, maxTs, nowMs, segmentBytes, segmentMs)) {
+            rolled = new LogSegment(logEndOffset, nowMs);
+            segments.add(rolled);
+            active = rolled;
+        }
+        long base = logEndOffset;
+        long firstTs = batch.get(0).timestamp();
+        for (int i = 0; i < batch.size(); i++) {
+            Append r = batch.get(i);
+            int size = RecordSizes.recordSize(i, r.timestamp() - firstTs, r.key(), r.value(), r.headers());
+            put(base + i, r.timestamp(), r.key(), r.value(), r.headers(), leaderEpoch, size);
+        }
+        logEndOffset = base + batch.size();
+        active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
+        return new AppendInfo(base, logEndOffset - 1, batchBytes, maxTs, rolled);
+    }
+
+    private void put(long offset, long ts, byte[] key, byte[] value, Map<String, String> hdrs, int epoch, int size) {
+        if (tail == offsets.length) {
+            grow();
+        }
+        offsets[tail] = offset;
+        timestamps[tail] = ts;
+        keys[tail] = key;
+        values[tail] = value;
+        headers[tail] = hdrs.isEmpty() ? null : hdrs;
+        epochs[tail] = epoch;
+        sizes[tail] = size;
+        tail++;
+    }
+
+    private void grow() {
+        int live = tail - head;
+        int cap = Math.max(INITIAL_CAPACITY, live * 2);
+        offsets = Arrays.copyOfRange(offsets, head, head + cap);
+        timestamps = Arrays.copyOfRange(timestamps, head, head + cap);
+        keys = Arrays.copyOfRange(keys, head, head + cap);
+        values = Arrays.copyOfRange(values, head, head + cap);
+        headers = Arrays.copyOfRange(headers, head, head + cap);
+        sizes = Arrays.copyOfRange(sizes, head, head + cap);
+        epochs = Arrays.copyOfRange(epochs, head, head + cap);
+        tail = live;
+        head = 0;
+    }
+
+    /** Index into the columns of the first record with offset >= {@code offset}. */
+    private int indexOf(long offset) {
+        int i = Arrays.binarySearch(offsets, head, tail, offset);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private LogRecord view(int i) {
+        Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
+        return new LogRecord(offsets[i], timestamps[i], keys[i], values[i], h, epochs[i], sizes[i]);
+    }
+
+    /** Records with offsets in [fromOffset, toOffset), at most {@code max}. */
+    public List<LogRecord> read(long fromOffset, long toOffset, int max) {
+        List<LogRecord> out = new ArrayList<>();
+        for (int i = indexOf(fromOffset); i < tail && offsets[i] < toOffset && out.size() < max; i++) {
+            out.add(view(i));
+        }
+        return out;
+    }
+
+    /** The record at exactly this offset, or null (never written, deleted or compacted away). */
+    public LogRecord recordAt(long offset) {
+        int i = indexOf(offset);
+        return i < tail && offsets[i] == offset ? view(i) : null;
+    }
+
+    /** Every record held, oldest first. */
+    public List<LogRecord> records() {
+        return read(logStartOffset, Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public long logStartOffset() {
+        return logStartOffset;
+    }
+
+    public long logEndOffset() {
+        return logEndOffset;
+    }
+
+    /** Records held (offsets may have gaps after compaction). */
+    public int recordCount() {
+        return tail - head;
+    }
+
+    public List<LogSegment> segments() {
+        return Collections.unmodifiableList(segments);
+    }
+
+    public LogSegment activeSegment() {
+        return segments.get(segments.size() - 1);
+    }
+
+    public long sizeInBytes() {
+        long s = 0;
+        for (LogSegment seg : segments) {
+            s += seg.sizeInBytes();
+        }
+        return s;
+    }
+}

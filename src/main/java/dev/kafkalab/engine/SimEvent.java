@@ -1,0 +1,112 @@
+package dev.kafkalab.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that happens in the simulated cluster, named in the past tense. The app animates
+ * these, the CLI prints them and tests assert on them. Each carries the virtual time it happened.
+ */
+public sealed interface SimEvent {
+    long time();
+
+    /** The event's type name as written to traces. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record BrokerStarted(long time, int broker) implements SimEvent {
+    }
+
+    record ControllerElected(long time, int controller) implements SimEvent {
+    }
+
+    record TopicCreated(long time, String topic, int partitions, int replicationFactor,
+                        List<List<Integer>> assignment, Map<String, Object> config, boolean autoCreated)
+            implements SimEvent {
+    }
+
+    record PartitionsAdded(long time, String topic, int oldCount, int newCount, List<List<Integer>> newAssignment)
+            implements SimEvent {
+    }
+
+    record TopicConfigAltered(long time, String topic, Map<String, Object> config) implements SimEvent {
+    }
+
+    record BrokerConfigAltered(long time, Map<String, Object> config) implements SimEvent {
+    }
+
+    record LeaderElected(long time, String topic, int partition, int leader, int leaderEpoch, List<Integer> isr,
+                         String reason) implements SimEvent {
+    }
+
+    /** A request Kafka refused; nothing changed. */
+    record RequestRefused(long time, String request, String error, String message) implements SimEvent {
+    }
+
+    record ProducerStarted(long time, String producer, Map<String, Object> config) implements SimEvent {
+    }
+
+    record ConsumerStarted(long time, String consumer, Map<String, Object> config) implements SimEvent {
+    }
+
+    /**
+     * A producer chose a partition for a record and put it in its accumulator. {@code choice} says how
+     * (explicit, key-hash, sticky, round-robin or legacy-round-robin); {@code hashing} holds the key
+     * hashing steps for keyed records.
+     */
+    record RecordSent(long time, String producer, String topic, int partition, String key, String value,
+                      long timestamp, String choice, Hashing hashing, int sizeInBytes) implements SimEvent {
+    }
+
+    /** The numbers of the key-hashing pipeline: key bytes -> murmur2 -> toPositive -> mod N. */
+    record Hashing(String keyBytesHex, int murmur2, int positive, int numPartitions) {
+    }
+
+    /** The uniform sticky partitioner moved on to another partition for keyless records. */
+    record StickyPartitionChanged(long time, String producer, String topic, int from, int to,
+                                  long producedBytes, String reason) implements SimEvent {
+    }
+
+    record BatchSent(long time, String producer, String topic, int partition, int broker, int records,
+                     int sizeInBytes) implements SimEvent {
+    }
+
+    record BatchAppended(long time, String topic, int partition, int broker, long baseOffset, long lastOffset,
+                         int sizeInBytes, int leaderEpoch) implements SimEvent {
+    }
+
+    record SegmentRolled(long time, String topic, int partition, int broker, long baseOffset, String fileName)
+            implements SimEvent {
+    }
+
+    record HighWatermarkAdvanced(long time, String topic, int partition, long highWatermark) implements SimEvent {
+    }
+
+    /** Records of one batch were acknowledged: offsets baseOffset..baseOffset+records-1, or -1 with acks=0. */
+    record BatchAcknowledged(long time, String producer, String topic, int partition, long baseOffset, int records)
+            implements SimEvent {
+    }
+
+    record RecordFailed(long time, String producer, String topic, int partition, String key, String error,
+                        String message) implements SimEvent {
+    }
+
+    record PartitionsAssigned(long time, String consumer, List<String> partitions) implements SimEvent {
+    }
+
+    record OffsetReset(long time, String consumer, String topic, int partition, String policy, long offset)
+            implements SimEvent {
+    }
+
+    record ConsumerSeeked(long time, String consumer, String topic, int partition, long offset) implements SimEvent {
+    }
+
+    /** A consumer read records [fromOffset, toOffset) of a partition; the log keeps them. */
+    record RecordsPolled(long time, String consumer, String topic, int partition, long fromOffset, long toOffset)
+            implements SimEvent {
+    }
+
+    record TimeAdvanced(long time, long ms) implements SimEvent {
+    }
+}

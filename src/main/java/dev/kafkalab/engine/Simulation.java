@@ -1,0 +1,190 @@
+package dev.kafkalab.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The simulated Kafka cluster and its clients on one virtual clock. Deterministic: the same seed and
+ * the same calls give the same event trace. Step one event, run until a time, or run until idle.
+ */
+public final class Simulation {
+    /** One-way latency of every simulated network message, in virtual milliseconds. */
+    public static final long NETWORK_DELAY_MS = 1;
+
+    private final long seed;
+    private final Random random;
+    private final VirtualClock clock = new VirtualClock();
+    private final Scheduler scheduler = new Scheduler(clock);
+    private final Cluster cluster;
+    private final ReplicaManager replicaManager = new ReplicaManager(this);
+    private final Map<String, Producer> producers = new LinkedHashMap<>();
+    private final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    private final List<java.util.function.Consumer<SimEvent>> listeners = new ArrayList<>();
+    private final List<SimEvent> trace = new ArrayList<>();
+    private boolean recordTrace = true;
+
+    /**
+     * @param brokers      1 to 12 brokers, ids 0..n-1
+     * @param brokerConfig broker settings by Kafka name (null or empty for Kafka's defaults)
+     */
+    public Simulation(long seed, int brokers, Map<String, ?> brokerConfig) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.cluster = new Cluster(this, brokers, Config.parse(Configs.Scope.BROKER, brokerConfig, null));
+        emit(new SimEvent.ControllerElected(0, Cluster.CONTROLLER_ID));
+        for (Broker b : cluster.brokers()) {
+            emit(new SimEvent.BrokerStarted(0, b.id()));
+        }
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public long now() {
+        return clock.now();
+    }
+
+    /** The simulation's one source of randomness, seeded. */
+    public Random random() {
+        return random;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    ReplicaManager replicaManager() {
+        return replicaManager;
+    }
+
+    /** Keep every event in {@link #trace()} (on by default; benchmarks turn it off). */
+    public void setRecordTrace(boolean on) {
+        this.recordTrace = on;
+    }
+
+    public void addListener(java.util.function.Consumer<SimEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(java.util.function.Consumer<SimEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Every event so far, in order. */
+    public List<SimEvent> trace() {
+        return Collections.unmodifiableList(trace);
+    }
+
+    void emit(SimEvent e) {
+        if (recordTrace) {
+            trace.add(e);
+        }
+        for (java.util.function.Consumer<SimEvent> l : listeners) {
+            l.accept(e);
+        }
+    }
+
+    /** Records a refused request in the trace (used by drivers that catch a {@link KafkaException}). */
+    public void refused(String request, KafkaException e) {
+        emit(new SimEvent.RequestRefused(now(), request, e.exceptionName(), e.getMessage()));
+    }
+
+    // ---- running ----
+
+    /** Runs the next scheduled task. Returns false when nothing is scheduled. */
+    public boolean step() {
+        return scheduler.runOne();
+    }
+
+    /** Runs every task due up to {@code timeMs}, then sets the clock to {@code timeMs}. */
+    public void runUntil(long timeMs) {
+        while (scheduler.nextTime() <= timeMs) {
+            scheduler.runOne();
+        }
+        clock.advanceTo(Math.max(timeMs, clock.now()));
+    }
+
+    /** Lets {@code ms} of virtual time pass. */
+    public void advance(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("cannot advance by a negative time: " + ms);
+        }
+        runUntil(clock.now() + ms);
+        emit(new SimEvent.TimeAdvanced(now(), ms));
+    }
+
+    /** Runs until no foreground work is left (housekeeping timers do not count). */
+    public void runUntilIdle() {
+        while (!scheduler.isIdle()) {
+            scheduler.runOne();
+        }
+    }
+
+    /** Runs until {@code done} holds or no foreground work is left. Returns whether it holds. */
+    public boolean runUntil(BooleanSupplier done) {
+        while (!done.getAsBoolean() && !scheduler.isIdle()) {
+            scheduler.runOne();
+        }
+        return done.getAsBoolean();
+    }
+
+    // ---- topics ----
+
+    /** Creates a topic; see {@link Cluster#createTopic}. */
+    public Topic createTopic(String name, Integer partitions, Integer replicationFactor,
+                             Map<Integer, List<Integer>> assignment, Map<String, ?> config) {
+        return cluster.createTopic(name, partitions, replicationFactor, assignment, config, false);
+    }
+
+    public void addPartitions(String topic, int newTotal) {
+        cluster.addPartitions(topic, newTotal);
+    }
+
+    // ---- clients ----
+
+    public Producer createProducer(String id, Map<String, ?> config) {
+        if (producers.containsKey(id)) {
+            throw new IllegalArgumentException("a producer with id '" + id + "' already exists");
+        }
+        Producer p = new Producer(this, id, Config.parse(Configs.Scope.PRODUCER, config, null));
+        producers.put(id, p);
+        emit(new SimEvent.ProducerStarted(now(), id, p.config().explicitValues()));
+        return p;
+    }
+
+    public Consumer createConsumer(String id, Map<String, ?> config) {
+        if (consumers.containsKey(id)) {
+            throw new IllegalArgumentException("a consumer with id '" + id + "' already exists");
+        }
+        Consumer c = new Consumer(this, id, Config.parse(Configs.Scope.CONSUMER, config, null));
+        consumers.put(id, c);
+        emit(new SimEvent.ConsumerStarted(now(), id, c.config().explicitValues()));
+        return c;
+    }
+
+    public Producer producer(String id) {
+        return producers.get(id);
+    }
+
+    public Consumer consumer(String id) {
+        return consumers.get(id);
+    }
+
+    public Map<String, Producer> producers() {
+        return Collections.unmodifiableMap(producers);
+    }
+
+    public Map<String, Consumer> consumers() {
+        return Collections.unmodifiableMap(consumers);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kafkalab.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A topic: a name, its settings and its partitions. */
+public final class Topic {
+    private final String name;
+    private Config config;
+    private final List<Partition> partitions = new ArrayList<>();
+
+    Topic(String name, Config config) {
+        this.name = name;
+        this.config = config;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    void setConfig(Config config) {
+        this.config = config;
+    }
+
+    public List<Partition> partitions() {
+        return Collections.unmodifiableList(partitions);
+    }
+
+    public Partition partition(int index) {
+        return partitions.get(index);
+    }
+
+    public int partitionCount() {
+        return partitions.size();
+    }
+
+    void addPartition(Partition p) {
+        partitions.add(p);
+    }
+
+    public int replicationFactor() {
+        return partitions.isEmpty() ? 0 : partitions.get(0).replicas().size();
+    }
+
+    public boolean isCompacted() {
+        return config.getList("cleanup.policy").contains("compact");
+    }
+}

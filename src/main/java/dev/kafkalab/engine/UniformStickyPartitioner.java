@@ -1,0 +1,87 @@
+package dev.kafkalab.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Kafka 4.x's choice for keyless records (mirrors {@code BuiltInPartitioner}, KIP-794): stay on one
+ * partition until at least {@code batch.size} bytes went there and its batch is full or sent;
+ * always move on at twice {@code batch.size}. The next partition is drawn at random among the
+ * partitions that have a leader (it may be the same one again).
+ */
+public final class UniformStickyPartitioner {
+    private final Random random;
+    private final int batchSize;
+    private final Map<String, Sticky> sticky = new HashMap<>();
+
+    private static final class Sticky {
+        final int partition;
+        long producedBytes;
+
+        Sticky(int partition) {
+            this.partition = partition;
+        }
+    }
+
+    /** What {@link #update} did. */
+    public record Update(int from, int to, long producedBytes, boolean switched, String reason) {
+    }
+
+    public UniformStickyPartitioner(Random random, int batchSize) {
+        this.random = random;
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    /**
+     * The partition the next keyless record of {@code topic} goes to.
+     *
+     * @param available     partitions that currently have a leader
+     * @param numPartitions all partitions of the topic
+     */
+    public int current(String topic, List<Integer> available, int numPartitions) {
+        Sticky s = sticky.get(topic);
+        if (s == null) {
+            s = new Sticky(next(available, numPartitions));
+            sticky.put(topic, s);
+        }
+        return s.partition;
+    }
+
+    /**
+     * Counts bytes appended to the sticky partition and switches when Kafka would.
+     *
+     * @param enableSwitch true when every batch of that partition is full or already sent
+     */
+    public Update update(String topic, int appendedBytes, boolean enableSwitch, List<Integer> available,
+                         int numPartitions) {
+        Sticky s = sticky.get(topic);
+        if (s == null) {
+            return new Update(-1, -1, 0, false, "");
+        }
+        s.producedBytes += appendedBytes;
+        long produced = s.producedBytes;
+        String reason = null;
+        if (produced >= 2L * batchSize) {
+            reason = "produced " + produced + " bytes, at least twice batch.size (" + batchSize + ")";
+        } else if (produced >= batchSize && enableSwitch) {
+            reason = "produced " + produced + " bytes >= batch.size (" + batchSize + ") and the batch is full or sent";
+        }
+        if (reason == null) {
+            return new Update(s.partition, s.partition, produced, false, "");
+        }
+        Sticky next = new Sticky(next(available, numPartitions));
+        sticky.put(topic, next);
+        return new Update(s.partition, next.partition, produced, true, reason);
+    }
+
+    private int next(List<Integer> available, int numPartitions) {
+        int r = KeyHashing.toPositive(random.nextInt());
+        return available.isEmpty() ? r % numPartitions : available.get(r % available.size());
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+}

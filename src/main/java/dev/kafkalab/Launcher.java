@@ -1,7 +1,25 @@
 package dev.kafkalab;
 
+import dev.kafkalab.cli.KafkaLabCli;
+
+/**
+ * The jar's main class. With no arguments it opens the app; with a subcommand it runs headless.
+ * A plain class (not an Application) so the app starts from a plain jar on the classpath.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("placeholder");
+        if (args.length == 0) {
+            try {
+                Class.forName("dev.kafkalab.ui.KafkaLabApp").getMethod("launchApp", String[].class)
+                        .invoke(null, (Object) args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot start the app", e);
+            }
+        } else {
+            KafkaLabCli.main(args);
+        }
     }
 }

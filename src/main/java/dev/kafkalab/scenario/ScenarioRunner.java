@@ -1,0 +1,184 @@
+package dev.kafkalab.scenario;
+
+import dev.kafkalab.engine.Consumer;
+import dev.kafkalab.engine.KafkaException;
+import dev.kafkalab.engine.Producer;
+import dev.kafkalab.engine.ProducerRecord;
+import dev.kafkalab.engine.Simulation;
+import dev.kafkalab.engine.TopicPartition;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a scenario against a fresh {@link Simulation}: sets up the cluster, topics and clients, then
+ * the steps one at a time. A refusal by Kafka is recorded as a {@link RunFailure} and the run goes on.
+ */
+public final class ScenarioRunner {
+    /** The actions this version of the engine runs; the others are refused by {@code check}. */
+    public static final Set<String> SUPPORTED_ACTIONS = Set.of("produce", "flush", "advance", "createTopic",
+            "addPartitions", "alterConfig", "poll", "seek");
+
+    private final Scenario scenario;
+    private final Simulation sim;
+    private final List<RunFailure> failures = new ArrayList<>();
+    private int nextStep;
+
+    /** Builds the cluster and runs the set-up (topics, producers, consumers) at virtual time 0. */
+    public ScenarioRunner(Scenario scenario) {
+        this.scenario = scenario;
+        this.sim = new Simulation(scenario.seed(), scenario.cluster().brokers(), scenario.cluster().config());
+        List<TopicSpec> topics = scenario.topics();
+        for (int i = 0; i < topics.size(); i++) {
+            TopicSpec t = topics.get(i);
+            attempt(0, i + 1, "createTopic", t.location(), () -> createTopic(t));
+        }
+        for (ProducerSpec p : scenario.producers()) {
+            sim.createProducer(p.id(), p.config());
+        }
+        List<ConsumerSpec> consumers = scenario.consumers();
+        for (int i = 0; i < consumers.size(); i++) {
+            ConsumerSpec c = consumers.get(i);
+            Consumer consumer = sim.createConsumer(c.id(), c.config());
+            attempt(0, i + 1, "assign", c.location(), () -> consumer.assignTopics(c.topics()));
+        }
+    }
+
+    /** Problems that keep this version from running the scenario (unsupported actions or groups). */
+    public static List<Problem> unsupported(Scenario scenario) {
+        List<Problem> out = new ArrayList<>(ScenarioChecker.unsupported(scenario, SUPPORTED_ACTIONS));
+        out.addAll(ScenarioChecker.unsupportedGroups(scenario));
+        Collections.sort(out);
+        return out;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public List<RunFailure> failures() {
+        return Collections.unmodifiableList(failures);
+    }
+
+    public boolean hasNextStep() {
+        return nextStep < scenario.steps().size();
+    }
+
+    /** 0-based index of the next step to run. */
+    public int nextStepIndex() {
+        return nextStep;
+    }
+
+    /** Runs the next step's actions in order, at the current virtual time. */
+    public Step runNextStep() {
+        Step step = scenario.steps().get(nextStep++);
+        for (Action a : step.actions()) {
+            attempt(a.step(), a.index(), a.name(), a.location(), () -> execute(a));
+        }
+        return step;
+    }
+
+    /** Runs every remaining step, then lets in-flight work finish as closing producers would. */
+    public void runToEnd() {
+        while (hasNextStep()) {
+            runNextStep();
+        }
+        for (Producer p : sim.producers().values()) {
+            p.flush();
+        }
+        sim.runUntilIdle();
+    }
+
+    private void attempt(int step, int index, String name, Location where, Runnable r) {
+        try {
+            r.run();
+        } catch (KafkaException e) {
+            failures.add(new RunFailure(step, index, name, e.exceptionName(), e.getMessage(), where));
+            sim.refused(name, e);
+        }
+    }
+
+    private void createTopic(TopicSpec t) {
+        sim.createTopic(t.name(), t.partitions(), t.replicationFactor(), t.replicas().isEmpty() ? null : t.replicas(),
+                t.config());
+    }
+
+    private void execute(Action action) {
+        if (action instanceof Produce p) {
+            produce(p);
+        } else if (action instanceof Flush f) {
+            Producer producer = sim.producer(f.producer());
+            producer.flush();
+            sim.runUntil(() -> producer.incomplete() == 0);
+        } else if (action instanceof Advance a) {
+            sim.advance(a.ms());
+        } else if (action instanceof CreateTopic c) {
+            createTopic(c.topic());
+        } else if (action instanceof AddPartitions a) {
+            sim.addPartitions(a.topic(), a.partitions());
+        } else if (action instanceof AlterConfig a) {
+            if (a.topic() != null) {
+                sim.cluster().alterTopicConfig(a.topic(), a.config());
+            } else {
+                sim.cluster().alterBrokerConfig(a.config());
+            }
+        } else if (action instanceof Poll p) {
+            sim.consumer(p.consumer()).poll(p.max());
+        } else if (action instanceof Seek s) {
+            sim.consumer(s.consumer()).seek(new TopicPartition(s.topic(), s.partition()), s.offset());
+        } else {
+            throw new KafkaException("UnsupportedVersionException",
+                    "The action '" + action.name() + "' is not supported by this version of Kafka Lab.");
+        }
+    }
+
+    private void produce(Produce p) {
+        Producer producer = sim.producer(p.producer());
+        int count = p.count() == null ? 1 : p.count();
+        for (int i = 0; i < count; i++) {
+            String key = p.keyPresent() ? fill(p.key(), i, p.count() != null) : null;
+            byte[] value = value(p, i);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, String> h : p.headers().entrySet()) {
+                headers.put(h.getKey(), fill(h.getValue(), i, p.count() != null));
+            }
+            producer.send(new ProducerRecord(p.topic(), p.partition(), p.timestamp(), ProducerRecord.utf8(key), value,
+                    headers));
+        }
+    }
+
+    private static String fill(String template, int i, boolean templated) {
+        return template == null || !templated ? template : template.replace("{i}", Integer.toString(i));
+    }
+
+    /** The value: the template, or exactly valueBytes bytes (the template repeated and cut, or filler). */
+    private static byte[] value(Produce p, int i) {
+        String v = fill(p.value(), i, p.count() != null);
+        if (p.valueBytes() == null) {
+            return ProducerRecord.utf8(v);
+        }
+        byte[] pattern = v == null || v.isEmpty() ? new byte[] {'x'} : v.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[p.valueBytes()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = pattern[k % pattern.length];
+        }
+        return out;
+    }
+
+    /** Every consumer's id with its assignment, for status displays. */
+    public Map<String, List<TopicPartition>> assignments() {
+        Map<String, List<TopicPartition>> m = new LinkedHashMap<>();
+        for (Consumer c : sim.consumers().values()) {
+            m.put(c.id(), c.assignment());
+        }
+        return m;
+    }
+}

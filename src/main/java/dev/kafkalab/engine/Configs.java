@@ -26,7 +26,7 @@ public final class Configs {
                     ConfigKey.ofInt("num.partitions", 1, 1, I),
                     ConfigKey.ofBoolean("auto.create.topics.enable", true),
                     ConfigKey.ofInt("message.max.bytes", 1048588, 0, I),
-                    ConfigKey.ofInt("log.segment.bytes", 1073741824, 14, I),
+                    ConfigKey.ofInt("log.segment.bytes", 1073741824, 1048576, I),
                     ConfigKey.ofLong("log.roll.ms", 604800000L, 1, L),
                     ConfigKey.ofLong("log.retention.ms", 604800000L, -1, L),
                     ConfigKey.ofLong("log.retention.bytes", -1, -1, L),
@@ -45,7 +45,7 @@ public final class Configs {
                             .withBrokerDefault("log.cleanup.policy"),
                     ConfigKey.ofLong("retention.ms", 604800000L, -1, L).withBrokerDefault("log.retention.ms"),
                     ConfigKey.ofLong("retention.bytes", -1, -1, L).withBrokerDefault("log.retention.bytes"),
-                    ConfigKey.ofInt("segment.bytes", 1073741824, 14, I).withBrokerDefault("log.segment.bytes"),
+                    ConfigKey.ofInt("segment.bytes", 1073741824, 1048576, I).withBrokerDefault("log.segment.bytes"),
                     ConfigKey.ofLong("segment.ms", 604800000L, 1, L).withBrokerDefault("log.roll.ms"),
                     ConfigKey.ofInt("max.message.bytes", 1048588, 0, I).withBrokerDefault("message.max.bytes"),
                     ConfigKey.ofString("message.timestamp.type", "CreateTime", "CreateTime", "LogAppendTime")

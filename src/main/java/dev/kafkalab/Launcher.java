@@ -12,12 +12,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            try {
-                Class.forName("dev.kafkalab.ui.KafkaLabApp").getMethod("launchApp", String[].class)
-                        .invoke(null, (Object) args);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot start the app", e);
-            }
+            dev.kafkalab.ui.KafkaLabApp.launchApp(args);
         } else {
             KafkaLabCli.main(args);
         }

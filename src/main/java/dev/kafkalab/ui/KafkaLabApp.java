@@ -1,0 +1,56 @@
+package dev.kafkalab.ui;
+
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+
+/** The desktop app: one window with the demo cluster, a send panel, the event log and a status bar. */
+public class KafkaLabApp extends Application {
+    public static final String TITLE = "Kafka Lab";
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 560;
+    static final String FXML = "/dev/kafkalab/ui/MainWindow.fxml";
+    static final String STYLESHEET = "/assets/css/kafka-lab.css";
+
+    /** Called by {@code dev.kafkalab.Launcher} when the jar starts without arguments. */
+    public static void launchApp(String[] args) {
+        Application.launch(KafkaLabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        FXMLLoader loader = new FXMLLoader(resource(FXML));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + FXML, e);
+        }
+        MainWindowController controller = loader.getController();
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(resource(STYLESHEET).toExternalForm());
+        controller.installShortcuts(scene);
+        stage.setTitle(TITLE);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setScene(scene);
+        stage.show();
+        controller.focusKeyField();
+    }
+
+    static URL resource(String path) {
+        URL url = KafkaLabApp.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("missing resource on the classpath: " + path);
+        }
+        return url;
+    }
+}

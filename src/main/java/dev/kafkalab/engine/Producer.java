@@ -140,6 +140,18 @@ public final class Producer {
             partition = counting.next(topic.name(), available, numPartitions);
             choice = partitionerName.equals(Configs.PARTITIONER_LEGACY) ? "legacy-round-robin" : "round-robin";
         } else {
+            // Kafka (RecordAccumulator.partitionChanged) completes a switch it had postponed while the
+            // sticky partition still had an open batch, once that batch is sent, full or out of room.
+            Deque<ProducerBatch> stickyDeque = accumulator.get(
+                    new TopicPartition(topic.name(), sticky.current(topic.name(), available, numPartitions)));
+            ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
+            if (open == null || open.isFull() || !open.hasRoomFor(record, timestamp)) {
+                UniformStickyPartitioner.Update u = sticky.update(topic.name(), 0, true, available, numPartitions);
+                if (u.switched()) {
+                    sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
+                            u.producedBytes(), u.reason()));
+                }
+            }
             partition = sticky.current(topic.name(), available, numPartitions);
             choice = "sticky";
             useSticky = true;

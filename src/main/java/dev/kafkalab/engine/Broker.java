@@ -7,6 +7,7 @@ public final class Broker {
 
     private final int id;
     private State state = State.UP;
+    private long fetchDelayMs;
 
     Broker(int id) {
         this.id = id;
@@ -26,5 +27,19 @@ public final class Broker {
 
     public boolean isUp() {
         return state == State.UP;
+    }
+
+    /** Running (up, or isolated from the cluster but still working on its own). */
+    public boolean isServing() {
+        return state == State.UP || state == State.ISOLATED;
+    }
+
+    /** Extra wait before each follower fetch this broker sends ({@code slow}). */
+    public long fetchDelayMs() {
+        return fetchDelayMs;
+    }
+
+    void setFetchDelayMs(long ms) {
+        this.fetchDelayMs = ms;
     }
 }

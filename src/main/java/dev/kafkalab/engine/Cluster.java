@@ -100,8 +100,7 @@ public final class Cluster {
         sim.emit(new SimEvent.TopicCreated(sim.now(), name, placement.size(), placement.get(0).size(), placement,
                 topicConfig.explicitValues(), autoCreated));
         for (Partition p : topic.partitions()) {
-            sim.emit(new SimEvent.LeaderElected(sim.now(), name, p.index(), p.leader(), p.leaderEpoch(), p.isr(),
-                    "new partition: the preferred replica leads"));
+            startPartition(p);
         }
         return topic;
     }
@@ -192,10 +191,105 @@ public final class Cluster {
         }
         sim.emit(new SimEvent.PartitionsAdded(sim.now(), name, current, newTotal, added));
         for (int p = current; p < newTotal; p++) {
-            Partition part = topic.partition(p);
-            sim.emit(new SimEvent.LeaderElected(sim.now(), name, p, part.leader(), part.leaderEpoch(), part.isr(),
-                    "new partition: the preferred replica leads"));
+            startPartition(topic.partition(p));
         }
+    }
+
+    /**
+     * A new partition: the controller makes the first alive replica in the ISR the leader, and the
+     * replicas take their roles at once (so records sent right after creation are not refused).
+     */
+    private void startPartition(Partition p) {
+        List<Integer> alive = new ArrayList<>();
+        for (int b : p.replicas()) {
+            if (!sim.controller().isFenced(b)) {
+                alive.add(b);
+            }
+        }
+        int leader = alive.isEmpty() ? -1 : alive.get(0);
+        p.initialize(leader, alive);
+        sim.emit(new SimEvent.LeaderElected(sim.now(), p.topic().name(), p.index(), leader, -1, p.leaderEpoch(),
+                p.isr(), p.elr(), false, "new partition: the first alive replica leads"));
+        for (int b : p.replicas()) {
+            if (broker(b).isServing()) {
+                sim.replicaManager().onMetadata(p.replica(b), leader, p.leaderEpoch(), p.partitionEpoch(), p.isr());
+            }
+        }
+    }
+
+    // ---- broker failures ----
+
+    /** Hard crash: the broker stops at once; the controller notices only when its session expires. */
+    public void crash(int id) {
+        Broker b = requireRunning(id, "crash");
+        b.setState(Broker.State.CRASHED);
+        sim.network().newIncarnation(id);
+        sim.replicaManager().stopReplicas(id);
+        sim.emit(new SimEvent.BrokerCrashed(sim.now(), id));
+        sim.brokerWentDown(id);
+    }
+
+    /** Controlled shutdown: the controller moves leadership away at once, then the broker stops. */
+    public void shutdown(int id) {
+        Broker b = requireRunning(id, "shutdown");
+        sim.controller().fence(id, "controlled shutdown");
+        b.setState(Broker.State.SHUTDOWN);
+        sim.network().newIncarnation(id);
+        sim.replicaManager().stopReplicas(id);
+        sim.emit(new SimEvent.BrokerShutDown(sim.now(), id));
+        sim.brokerWentDown(id);
+    }
+
+    /** Starts a crashed or shut-down broker again; it recovers its log as written before. */
+    public void restart(int id) {
+        Broker b = broker(id);
+        if (b.isServing()) {
+            throw new KafkaException("IllegalStateException", "Broker " + id + " is already running.");
+        }
+        sim.controller().registerRestarting(id);
+        b.setState(Broker.State.UP);
+        b.setFetchDelayMs(0);
+        sim.emit(new SimEvent.BrokerRestarted(sim.now(), id));
+        sim.startBroker(id);
+        sim.replicaManager().resumeReplicas(id);
+    }
+
+    /** Cuts the broker off from the controller and the other brokers; clients still reach it. */
+    public void isolate(int id) {
+        Broker b = broker(id);
+        if (b.state() != Broker.State.UP) {
+            throw new KafkaException("IllegalStateException", "Broker " + id + " is not up (it is "
+                    + b.state().name().toLowerCase(java.util.Locale.ROOT) + ").");
+        }
+        b.setState(Broker.State.ISOLATED);
+        sim.emit(new SimEvent.BrokerIsolated(sim.now(), id));
+    }
+
+    /** Reconnects an isolated broker: it hears the current metadata and catches up. */
+    public void heal(int id) {
+        Broker b = broker(id);
+        if (b.state() != Broker.State.ISOLATED) {
+            throw new KafkaException("IllegalStateException", "Broker " + id + " is not isolated.");
+        }
+        b.setState(Broker.State.UP);
+        sim.emit(new SimEvent.BrokerHealed(sim.now(), id));
+        sim.replicaManager().resumeReplicas(id);
+    }
+
+    /** Makes the broker's follower fetches wait {@code ms} first. */
+    public void slow(int id, long ms) {
+        Broker b = broker(id);
+        b.setFetchDelayMs(ms);
+        sim.emit(new SimEvent.BrokerSlowed(sim.now(), id, ms));
+    }
+
+    private Broker requireRunning(int id, String action) {
+        Broker b = broker(id);
+        if (!b.isServing()) {
+            throw new KafkaException("IllegalStateException", "Broker " + id + " is not running (it is "
+                    + b.state().name().toLowerCase(java.util.Locale.ROOT) + "); cannot " + action + " it.");
+        }
+        return b;
     }
 
     public void alterTopicConfig(String name, Map<String, ?> changes) {

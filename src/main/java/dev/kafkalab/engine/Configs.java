@@ -63,6 +63,7 @@ public final class Configs {
                     ConfigKey.ofInt("delivery.timeout.ms", 120000, 0, I),
                     ConfigKey.ofInt("request.timeout.ms", 30000, 0, I),
                     ConfigKey.ofLong("retry.backoff.ms", 100, 0, L),
+                    ConfigKey.ofLong("retry.backoff.max.ms", 1000, 0, L),
                     ConfigKey.ofInt("max.in.flight.requests.per.connection", 5, 1, I),
                     ConfigKey.ofInt("max.request.size", 1048576, 0, I),
                     ConfigKey.ofLong("buffer.memory", 33554432L, 0, L),

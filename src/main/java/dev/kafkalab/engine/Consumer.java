@@ -114,7 +114,7 @@ public final class Consumer {
         for (int k = 0; k < n && out.size() < limit; k++) {
             TopicPartition tp = assignment.get((nextPartition + k) % n);
             Partition p = partition(tp);
-            if (!p.hasLeader()) {
+            if (!p.hasLeader() || !sim.cluster().broker(p.leader()).isServing()) {
                 continue;
             }
             long from = positions.get(tp);

@@ -1,33 +1,32 @@
 package dev.kafkalab.engine;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One partition: its replica assignment, leader, leader epoch, ISR and ELR, a log per replica,
- * and the high watermark. Mirrors the state Kafka keeps in {@code PartitionRegistration}
- * plus each replica's {@code UnifiedLog}.
+ * One partition. The controller's view (replica assignment, leader, leader epoch, ISR, ELR, as in
+ * Kafka's {@code PartitionRegistration}) and one {@link Replica} per assigned broker, each with its
+ * own log and its own beliefs.
  */
 public final class Partition {
     private final Topic topic;
     private final int index;
     private final List<Integer> replicas;
-    private final Map<Integer, PartitionLog> logs = new LinkedHashMap<>();
+    private final Map<Integer, Replica> replicaStates = new LinkedHashMap<>();
     private int leader;
     private int leaderEpoch;
+    private int partitionEpoch;
     private List<Integer> isr;
     private List<Integer> elr = List.of();
-    private long highWatermark;
 
     Partition(Topic topic, int index, List<Integer> replicas, long nowMs) {
         this.topic = topic;
         this.index = index;
         this.replicas = List.copyOf(replicas);
         for (int b : replicas) {
-            logs.put(b, new PartitionLog(nowMs));
+            replicaStates.put(b, new Replica(this, b, nowMs));
         }
         this.isr = List.copyOf(replicas);
         this.leader = replicas.get(0);
@@ -50,7 +49,7 @@ public final class Partition {
         return replicas;
     }
 
-    /** The leader's broker id, or -1 when the partition has none. */
+    /** The leader's broker id as the controller knows it, or -1 when the partition has none. */
     public int leader() {
         return leader;
     }
@@ -63,36 +62,50 @@ public final class Partition {
         return leaderEpoch;
     }
 
+    public int partitionEpoch() {
+        return partitionEpoch;
+    }
+
     public List<Integer> isr() {
         return isr;
     }
 
+    /** Eligible leader replicas (KIP-966): out of the ISR, but known to hold every committed record. */
     public List<Integer> elr() {
         return elr;
     }
 
+    public Replica replica(int broker) {
+        Replica r = replicaStates.get(broker);
+        if (r == null) {
+            throw new IllegalArgumentException("broker " + broker + " holds no replica of " + topicPartition());
+        }
+        return r;
+    }
+
+    public Map<Integer, Replica> replicaStates() {
+        return Collections.unmodifiableMap(replicaStates);
+    }
+
+    /** The high watermark consumers see: the leader replica's own. 0 while there is no leader. */
     public long highWatermark() {
-        return highWatermark;
+        return leader >= 0 ? replicaStates.get(leader).highWatermark() : 0;
     }
 
     /** The log of the replica on {@code broker}. */
     public PartitionLog log(int broker) {
-        PartitionLog log = logs.get(broker);
-        if (log == null) {
-            throw new IllegalArgumentException("broker " + broker + " holds no replica of " + topicPartition());
-        }
-        return log;
+        return replica(broker).log();
     }
 
     /** The leader's log, or the most up-to-date replica's when there is no leader. */
     public PartitionLog leaderLog() {
         if (leader >= 0) {
-            return logs.get(leader);
+            return replicaStates.get(leader).log();
         }
         PartitionLog best = null;
-        for (PartitionLog l : logs.values()) {
-            if (best == null || l.logEndOffset() > best.logEndOffset()) {
-                best = l;
+        for (Replica r : replicaStates.values()) {
+            if (best == null || r.log().logEndOffset() > best.logEndOffset()) {
+                best = r.log();
             }
         }
         return best;
@@ -101,40 +114,25 @@ public final class Partition {
     /** Log end offset per replica, in assignment order. */
     public Map<Integer, Long> logEndOffsets() {
         Map<Integer, Long> m = new LinkedHashMap<>();
-        for (Map.Entry<Integer, PartitionLog> e : logs.entrySet()) {
-            m.put(e.getKey(), e.getValue().logEndOffset());
+        for (Map.Entry<Integer, Replica> e : replicaStates.entrySet()) {
+            m.put(e.getKey(), e.getValue().log().logEndOffset());
         }
         return Collections.unmodifiableMap(m);
     }
 
-    void setLeader(int leader, int leaderEpoch, List<Integer> isr) {
-        this.leader = leader;
-        this.leaderEpoch = leaderEpoch;
-        this.isr = List.copyOf(isr);
+    void initialize(int newLeader, List<Integer> newIsr) {
+        leader = newLeader;
+        isr = List.copyOf(newIsr);
     }
 
-    /**
-     * Kafka's rule: HW = min LEO over the leader and the ISR, never moving back, and frozen while
-     * the ISR is smaller than min.insync.replicas. Returns true when it advanced.
-     */
-    boolean maybeAdvanceHighWatermark(int minInsyncReplicas) {
-        if (leader < 0 || isr.size() < minInsyncReplicas) {
-            return false;
+    /** The controller records a change; the leader epoch rises whenever the leader changes. */
+    void applyChange(int newLeader, List<Integer> newIsr, List<Integer> newElr) {
+        if (newLeader != leader) {
+            leaderEpoch++;
         }
-        long min = logs.get(leader).logEndOffset();
-        for (int b : isr) {
-            min = Math.min(min, logs.get(b).logEndOffset());
-        }
-        if (min > highWatermark) {
-            highWatermark = min;
-            return true;
-        }
-        return false;
-    }
-
-    List<Integer> followers() {
-        List<Integer> f = new ArrayList<>(replicas);
-        f.remove(Integer.valueOf(leader));
-        return f;
+        leader = newLeader;
+        isr = List.copyOf(newIsr);
+        elr = List.copyOf(newElr);
+        partitionEpoch++;
     }
 }

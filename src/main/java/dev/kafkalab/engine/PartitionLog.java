@@ -21,19 +21,35 @@ public final class PartitionLog {
     private Object[] headers = new Object[INITIAL_CAPACITY];
     private int[] sizes = new int[INITIAL_CAPACITY];
     private int[] epochs = new int[INITIAL_CAPACITY];
+    private long[] producerIds = new long[INITIAL_CAPACITY];
+    private int[] sequences = new int[INITIAL_CAPACITY];
+    private boolean[] batchStarts = new boolean[INITIAL_CAPACITY];
     private int head;
     private int tail;
 
     private long logStartOffset;
     private long logEndOffset;
     private final List<LogSegment> segments = new ArrayList<>();
+    /** Leader epoch cache: (epoch, start offset) pairs, ascending (mirrors {@code LeaderEpochFileCache}). */
+    private final List<long[]> epochStarts = new ArrayList<>();
 
     PartitionLog(long createdMs) {
         segments.add(new LogSegment(0, createdMs));
     }
 
-    /** A record to append; the log assigns its offset. */
-    public record Append(byte[] key, byte[] value, Map<String, String> headers, long timestamp) {
+    /**
+     * A record to append; the log assigns its offset. {@code producerId} and {@code sequence} are -1
+     * unless an idempotent producer sent it.
+     */
+    public record Append(byte[] key, byte[] value, Map<String, String> headers, long timestamp, long producerId,
+                         int sequence) {
+        public Append(byte[] key, byte[] value, Map<String, String> headers, long timestamp) {
+            this(key, value, headers, timestamp, -1, -1);
+        }
+
+        Append withTimestamp(long ts) {
+            return new Append(key, value, headers, ts, producerId, sequence);
+        }
     }
 
     /** What one batch append did. */
@@ -70,21 +86,27 @@ public final class PartitionLog {
             active = rolled;
         }
         long base = logEndOffset;
+        assignEpochStart(leaderEpoch, base);
         long firstTs = batch.get(0).timestamp();
         for (int i = 0; i < batch.size(); i++) {
             Append r = batch.get(i);
             int size = RecordSizes.recordSize(i, r.timestamp() - firstTs, r.key(), r.value(), r.headers());
-            put(base + i, r.timestamp(), r.key(), r.value(), r.headers(), leaderEpoch, size);
+            put(base + i, r.timestamp(), r.key(), r.value(), r.headers(), leaderEpoch, size, r.producerId(),
+                    r.sequence(), i == 0);
         }
         logEndOffset = base + batch.size();
         active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
         return new AppendInfo(base, logEndOffset - 1, batchBytes, maxTs, rolled);
     }
 
-    private void put(long offset, long ts, byte[] key, byte[] value, Map<String, String> hdrs, int epoch, int size) {
+    private void put(long offset, long ts, byte[] key, byte[] value, Map<String, String> hdrs, int epoch, int size,
+                     long producerId, int sequence, boolean batchStart) {
         if (tail == offsets.length) {
             grow();
         }
+        producerIds[tail] = producerId;
+        sequences[tail] = sequence;
+        batchStarts[tail] = batchStart;
         offsets[tail] = offset;
         timestamps[tail] = ts;
         keys[tail] = key;
@@ -105,6 +127,9 @@ public final class PartitionLog {
         headers = Arrays.copyOfRange(headers, head, head + cap);
         sizes = Arrays.copyOfRange(sizes, head, head + cap);
         epochs = Arrays.copyOfRange(epochs, head, head + cap);
+        producerIds = Arrays.copyOfRange(producerIds, head, head + cap);
+        sequences = Arrays.copyOfRange(sequences, head, head + cap);
+        batchStarts = Arrays.copyOfRange(batchStarts, head, head + cap);
         tail = live;
         head = 0;
     }
@@ -118,7 +143,126 @@ public final class PartitionLog {
     @SuppressWarnings("unchecked")
     private LogRecord view(int i) {
         Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
-        return new LogRecord(offsets[i], timestamps[i], keys[i], values[i], h, epochs[i], sizes[i]);
+        return new LogRecord(offsets[i], timestamps[i], keys[i], values[i], h, epochs[i], sizes[i], producerIds[i],
+                sequences[i], batchStarts[i]);
+    }
+
+    /**
+     * Copies records from the leader as a follower does: same offsets, epochs and timestamps.
+     * Rolls segments by the same rules. Returns the segment rolled to, or null.
+     */
+    LogSegment appendAsFollower(List<LogRecord> records, long nowMs, long segmentBytes, long segmentMs) {
+        LogSegment rolled = null;
+        int i = 0;
+        while (i < records.size()) {
+            int j = i + 1;
+            while (j < records.size() && !records.get(j).batchStart()) {
+                j++;
+            }
+            List<LogRecord> batch = records.subList(i, j);
+            int batchBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
+            long maxTs = -1;
+            for (LogRecord r : batch) {
+                batchBytes += r.sizeInBytes();
+                maxTs = Math.max(maxTs, r.timestamp());
+            }
+            LogSegment active = activeSegment();
+            if (active.shouldRoll(batchBytes, maxTs, nowMs, segmentBytes, segmentMs)) {
+                rolled = new LogSegment(logEndOffset, nowMs);
+                segments.add(rolled);
+                active = rolled;
+            }
+            for (int k = 0; k < batch.size(); k++) {
+                LogRecord r = batch.get(k);
+                assignEpochStart(r.leaderEpoch(), r.offset());
+                put(r.offset(), r.timestamp(), r.key(), r.value(), r.headers(), r.leaderEpoch(), r.sizeInBytes(),
+                        r.producerId(), r.sequence(), k == 0);
+            }
+            logEndOffset = batch.get(batch.size() - 1).offset() + 1;
+            active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
+            i = j;
+        }
+        return rolled;
+    }
+
+    /**
+     * Removes every record at or above {@code offset} (a follower truncating to where it diverged from
+     * the leader). Returns the removed records, oldest first.
+     */
+    List<LogRecord> truncateTo(long offset) {
+        if (offset >= logEndOffset) {
+            return List.of();
+        }
+        int from = indexOf(offset);
+        List<LogRecord> removed = new ArrayList<>(tail - from);
+        for (int i = from; i < tail; i++) {
+            removed.add(view(i));
+            keys[i] = null;
+            values[i] = null;
+            headers[i] = null;
+        }
+        tail = from;
+        logEndOffset = Math.max(offset, logStartOffset);
+        while (segments.size() > 1 && activeSegment().baseOffset() >= logEndOffset) {
+            segments.remove(segments.size() - 1);
+        }
+        LogSegment active = activeSegment();
+        LogSegment rebuilt = new LogSegment(active.baseOffset(), active.createdMs());
+        segments.set(segments.size() - 1, rebuilt);
+        int i = indexOf(rebuilt.baseOffset());
+        while (i < tail) {
+            int j = i + 1;
+            while (j < tail && !batchStarts[j]) {
+                j++;
+            }
+            int bytes = RecordSizes.RECORD_BATCH_OVERHEAD;
+            long maxTs = -1;
+            for (int k = i; k < j; k++) {
+                bytes += sizes[k];
+                maxTs = Math.max(maxTs, timestamps[k]);
+            }
+            rebuilt.appended(offsets[j - 1], bytes, maxTs, j - i);
+            i = j;
+        }
+        epochStarts.removeIf(e -> e[1] >= logEndOffset);
+        return removed;
+    }
+
+    /** Records that a leader with {@code epoch} starts writing at {@code startOffset}. */
+    void assignEpochStart(int epoch, long startOffset) {
+        if (epochStarts.isEmpty() || epochStarts.get(epochStarts.size() - 1)[0] < epoch) {
+            epochStarts.add(new long[] {epoch, startOffset});
+        }
+    }
+
+    /** The latest leader epoch this log has seen, or -1. */
+    public int latestEpoch() {
+        return epochStarts.isEmpty() ? -1 : (int) epochStarts.get(epochStarts.size() - 1)[0];
+    }
+
+    /** The offset where {@code epoch} started in this log, or -1 when unknown. */
+    public long epochStartOffset(int epoch) {
+        for (long[] e : epochStarts) {
+            if (e[0] == epoch) {
+                return e[1];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Kafka's {@code endOffsetForEpoch}: the largest epoch at or below {@code epoch} this log knows, and
+     * the offset where the next epoch starts (the log end offset for the latest epoch). {-1, -1} when none.
+     */
+    public long[] endOffsetForEpoch(int epoch) {
+        for (int i = epochStarts.size() - 1; i >= 0; i--) {
+            long[] e = epochStarts.get(i);
+            if (e[0] <= epoch) {
+                long end = i == epochStarts.size() - 1 ? logEndOffset : epochStarts.get(i + 1)[1];
+                return new long[] {e[0], end};
+            }
+        }
+        return new long[] {-1, -1};
     }
 
     /** Records with offsets in [fromOffset, toOffset), at most {@code max}. */

@@ -25,7 +25,9 @@ public final class Producer {
     private final UniformStickyPartitioner sticky;
     private final CountingPartitioner counting;
     private final Map<TopicPartition, Deque<ProducerBatch>> accumulator = new TreeMap<>();
-    private final Map<Integer, Integer> inFlightByBroker = new TreeMap<>();
+    private final Map<TopicPartition, Integer> sequences = new TreeMap<>();
+    private final boolean idempotent;
+    private final long producerId;
     private final List<Delivery> deliveries = new ArrayList<>();
     private long nextSequence;
     private int incomplete;
@@ -43,6 +45,8 @@ public final class Producer {
             p = Configs.PARTITIONER_LEGACY;
         }
         this.partitionerName = p;
+        this.idempotent = idempotenceEnabled(config);
+        this.producerId = idempotent ? sim.nextProducerId() : -1;
         this.sticky = new UniformStickyPartitioner(sim.random(), config.getInt("batch.size"));
         this.counting = switch (p) {
             case Configs.PARTITIONER_ROUND_ROBIN -> CountingPartitioner.roundRobin();
@@ -53,6 +57,40 @@ public final class Producer {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Kafka's rule: idempotence is on by default, but only where it can hold (acks=all, retries > 0,
+     * at most 5 requests in flight); asked for explicitly with other settings, it is a config error.
+     */
+    static boolean idempotenceEnabled(Config config) {
+        boolean fits = config.getString("acks").equals("all") || config.getString("acks").equals("-1");
+        fits &= config.getInt("retries") > 0 && config.getInt("max.in.flight.requests.per.connection") <= 5;
+        return config.getBoolean("enable.idempotence") && fits;
+    }
+
+    /** Kafka's refusal of settings that contradict an explicit enable.idempotence=true, or null. */
+    public static String configProblem(Config config) {
+        if (!Boolean.TRUE.equals(config.explicitValues().get("enable.idempotence"))) {
+            return null;
+        }
+        String acks = config.getString("acks");
+        if (!acks.equals("all") && !acks.equals("-1")) {
+            return "Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee "
+                    + "idempotence.";
+        }
+        if (config.getInt("retries") == 0) {
+            return "Must set retries to non-zero when using the idempotent producer.";
+        }
+        if (config.getInt("max.in.flight.requests.per.connection") > 5) {
+            return "Must set max.in.flight.requests.per.connection to at most 5 when using the idempotent producer.";
+        }
+        return null;
+    }
+
+    /** Whether this producer numbers its batches so the broker can drop retried duplicates. */
+    public boolean idempotent() {
+        return idempotent;
     }
 
     public Config config() {
@@ -160,10 +198,16 @@ public final class Producer {
         Deque<ProducerBatch> deque = accumulator.computeIfAbsent(tp, k -> new ArrayDeque<>());
         ProducerBatch last = deque.peekLast();
         if (last == null || !last.hasRoomFor(record, timestamp)) {
+            if (last != null) {
+                last.closed = true;
+            }
             last = new ProducerBatch(tp, sim.now(), config.getInt("batch.size"));
             deque.addLast(last);
             long linger = config.getLong("linger.ms");
             sim.scheduler().schedule(linger, id + " linger", this::drain);
+            ProducerBatch created = last;
+            sim.scheduler().scheduleBackground(config.getInt("delivery.timeout.ms"), id + " delivery timeout",
+                    () -> expire(created));
         }
         int appended = last.append(seq, record, timestamp);
         sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, key, record.valueString(), timestamp,
@@ -204,7 +248,7 @@ public final class Producer {
             }
         }
         long now = sim.now();
-        sim.scheduler().schedule(maxBlock, id + " metadata timeout", () -> fail(seq, record.topic(), -1, key, now,
+        sim.scheduler().scheduleBackground(maxBlock, id + " metadata timeout", () -> fail(seq, record.topic(), -1, key, now,
                 new KafkaException("TimeoutException", "Topic " + record.topic() + " not present in metadata after "
                         + maxBlock + " ms.")));
         return null;
@@ -236,7 +280,10 @@ public final class Producer {
         }
     }
 
-    /** The sender loop: ready batches (full, lingered long enough, or flushing) go to their leaders. */
+    /**
+     * The sender loop: a partition's first batch goes to its leader when it is ready (full, lingered
+     * long enough, being flushed, or due for a retry) and the connection has room for another request.
+     */
     private void drain() {
         Map<Integer, List<ProducerBatch>> requests = new TreeMap<>();
         int maxInFlight = config.getInt("max.in.flight.requests.per.connection");
@@ -244,32 +291,58 @@ public final class Producer {
         for (Map.Entry<TopicPartition, Deque<ProducerBatch>> e : accumulator.entrySet()) {
             Deque<ProducerBatch> deque = e.getValue();
             ProducerBatch head = deque.peekFirst();
-            if (head == null) {
+            if (head == null || head.retryAtMs > sim.now()) {
                 continue;
             }
-            boolean ready = flushing || deque.size() > 1 || head.isFull() || sim.now() - head.createdMs >= linger;
+            boolean ready = flushing || head.attempts > 0 || deque.size() > 1 || head.isFull()
+                    || sim.now() - head.createdMs >= linger;
             if (!ready) {
                 continue;
             }
             Partition p = sim.cluster().topic(e.getKey().topic()).partition(e.getKey().partition());
             int leader = p.leader();
-            if (leader < 0 || inFlightByBroker.getOrDefault(leader, 0) >= maxInFlight) {
+            if (leader < 0 || inFlight.getOrDefault(leader, 0) + (requests.containsKey(leader) ? 1 : 0)
+                    >= maxInFlight) {
                 continue;
             }
+            head.closed = true;
             requests.computeIfAbsent(leader, b -> new ArrayList<>()).add(deque.pollFirst());
         }
         for (Map.Entry<Integer, List<ProducerBatch>> r : requests.entrySet()) {
             sendRequest(r.getKey(), r.getValue());
         }
-        if (flushing && accumulator.values().stream().allMatch(Deque::isEmpty)) {
-            flushing = incomplete > 0;
+        if (flushing && incomplete == 0) {
+            flushing = false;
         }
     }
+
+    /** One produce request in flight to one broker. */
+    private final class Request {
+        final int broker;
+        final List<ProducerBatch> batches;
+        int unanswered;
+        boolean finished;
+
+        Request(int broker, List<ProducerBatch> batches) {
+            this.broker = broker;
+            this.batches = batches;
+            this.unanswered = batches.size();
+        }
+    }
+
+    private final Map<Integer, Integer> inFlight = new TreeMap<>();
+    private final List<Request> requestsInFlight = new ArrayList<>();
 
     private void sendRequest(int broker, List<ProducerBatch> batches) {
         String acks = config.getString("acks");
         for (ProducerBatch b : batches) {
-            b.sent = true;
+            b.attempts++;
+            if (idempotent && b.baseSequence < 0) {
+                b.producerId = producerId;
+                int next = sequenceFor(b.tp);
+                b.baseSequence = next;
+                sequences.put(b.tp, next + b.entries.size());
+            }
             sim.emit(new SimEvent.BatchSent(sim.now(), id, b.tp.topic(), b.tp.partition(), broker, b.entries.size(),
                     b.estimatedBytes()));
         }
@@ -277,40 +350,124 @@ public final class Producer {
             // nothing comes back: the producer counts the batch as done with offset -1
             for (ProducerBatch b : batches) {
                 acknowledge(b, -1, -1);
+                List<PartitionLog.Append> records = b.appends();
+                sim.network().send(Network.CLIENT, broker, "produce", false, () -> sim.replicaManager()
+                        .produce(broker, b.tp, records, acks, config.getInt("request.timeout.ms"), res -> { }));
             }
-            sim.scheduler().schedule(Simulation.NETWORK_DELAY_MS, "produce to " + broker, () -> {
-                for (ProducerBatch b : batches) {
-                    sim.replicaManager().append(broker, b.tp, b.appends());
-                }
-            });
             return;
         }
-        inFlightByBroker.merge(broker, 1, Integer::sum);
-        sim.scheduler().schedule(Simulation.NETWORK_DELAY_MS, "produce to " + broker, () -> {
-            List<ReplicaManager.Result> results = new ArrayList<>();
-            for (ProducerBatch b : batches) {
-                results.add(sim.replicaManager().append(broker, b.tp, b.appends()));
+        Request req = new Request(broker, batches);
+        inFlight.merge(broker, 1, Integer::sum);
+        requestsInFlight.add(req);
+        long timeout = config.getInt("request.timeout.ms");
+        for (ProducerBatch b : batches) {
+            List<PartitionLog.Append> records = b.appends();
+            sim.network().send(Network.CLIENT, broker, "produce to " + broker, false, () ->
+                    sim.replicaManager().produce(broker, b.tp, records, acks, timeout, res ->
+                            sim.network().send(broker, Network.CLIENT, "produce response", false, () ->
+                                    answered(req, b, res.error(), res.baseOffset(), res.logAppendTime()))));
+        }
+        sim.scheduler().scheduleBackground(timeout, id + " request timeout", () -> {
+            if (!req.finished) {
+                finish(req, new KafkaException("TimeoutException", "Disconnected from node " + broker
+                        + " due to request timeout."));
             }
-            sim.scheduler().schedule(Simulation.NETWORK_DELAY_MS, "produce response from " + broker, () -> {
-                inFlightByBroker.merge(broker, -1, Integer::sum);
-                for (int i = 0; i < batches.size(); i++) {
-                    ReplicaManager.Result res = results.get(i);
-                    ProducerBatch b = batches.get(i);
-                    if (res.error() == null) {
-                        acknowledge(b, res.baseOffset(), res.logAppendTime());
-                    } else {
-                        for (ProducerBatch.Entry e : b.entries) {
-                            fail(e.sequence(), b.tp.topic(), b.tp.partition(), keyText(e.record()), e.timestamp(),
-                                    res.error());
-                        }
-                    }
-                }
-                drain();
-            });
         });
     }
 
+    /** Every batch of a request still unanswered fails with {@code error} (a timeout or a dropped connection). */
+    private void finish(Request req, KafkaException error) {
+        for (ProducerBatch b : req.batches) {
+            if (!b.done && b.attempts > 0 && req.unanswered > 0) {
+                answered(req, b, error, -1, -1);
+            }
+        }
+    }
+
+    /** The broker went down: requests to it fail at once, as a closed connection does. */
+    void disconnected(int broker) {
+        for (Request req : new ArrayList<>(requestsInFlight)) {
+            if (req.broker == broker && !req.finished) {
+                finish(req, new KafkaException("NetworkException",
+                        "The server disconnected before a response was received."));
+            }
+        }
+    }
+
+    private final java.util.Set<ProducerBatch> answeredBatches =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private void answered(Request req, ProducerBatch b, KafkaException error, long baseOffset, long logAppendTime) {
+        if (req.finished || !answeredBatches.add(b)) {
+            return;
+        }
+        if (--req.unanswered == 0) {
+            req.finished = true;
+            requestsInFlight.remove(req);
+            inFlight.merge(req.broker, -1, Integer::sum);
+            answeredBatches.removeAll(req.batches);
+        }
+        if (!b.done) {
+            if (error == null) {
+                acknowledge(b, baseOffset, logAppendTime);
+            } else if (RETRIABLE.contains(error.exceptionName()) && b.attempts <= config.getInt("retries")) {
+                retry(b, error);
+            } else {
+                failBatch(b, error);
+            }
+        }
+        drain();
+    }
+
+    private static final java.util.Set<String> RETRIABLE = java.util.Set.of("NotLeaderOrFollowerException",
+            "NotEnoughReplicasException", "NotEnoughReplicasAfterAppendException", "TimeoutException",
+            "NetworkException", "UnknownTopicOrPartitionException");
+
+    /**
+     * Puts the batch back at the front of its partition's queue after an exponential backoff:
+     * retry.backoff.ms doubling per attempt up to retry.backoff.max.ms (KIP-580, without its jitter).
+     */
+    private void retry(ProducerBatch b, KafkaException error) {
+        long base = config.getLong("retry.backoff.ms");
+        long max = Math.max(base, config.getLong("retry.backoff.max.ms"));
+        long backoff = Math.min(max, base << Math.min(20, Math.max(0, b.attempts - 1)));
+        b.retryAtMs = sim.now() + backoff;
+        accumulator.computeIfAbsent(b.tp, k -> new ArrayDeque<>()).addFirst(b);
+        sim.emit(new SimEvent.BatchRetried(sim.now(), id, b.tp.topic(), b.tp.partition(), b.attempts,
+                error.exceptionName()));
+        sim.scheduler().schedule(backoff, id + " retry", this::drain);
+    }
+
+    /** delivery.timeout.ms passed since the batch was created: its records fail, sent or not. */
+    private void expire(ProducerBatch b) {
+        if (b.done) {
+            return;
+        }
+        Deque<ProducerBatch> deque = accumulator.get(b.tp);
+        if (deque != null) {
+            deque.remove(b);
+        }
+        failBatch(b, new KafkaException("TimeoutException", "Expiring " + b.entries.size() + " record(s) for "
+                + b.tp + ":" + (sim.now() - b.createdMs) + " ms has passed since batch creation"));
+        drain();
+    }
+
+    private void failBatch(ProducerBatch b, KafkaException error) {
+        b.done = true;
+        for (ProducerBatch.Entry e : b.entries) {
+            fail(e.sequence(), b.tp.topic(), b.tp.partition(), keyText(e.record()), e.timestamp(), error);
+        }
+    }
+
+    private int sequenceFor(TopicPartition tp) {
+        return sequences.getOrDefault(tp, 0);
+    }
+
     private void acknowledge(ProducerBatch b, long baseOffset, long logAppendTime) {
+        if (b.done) {
+            return;
+        }
+        b.done = true;
         sim.emit(new SimEvent.BatchAcknowledged(sim.now(), id, b.tp.topic(), b.tp.partition(), baseOffset,
                 b.entries.size()));
         for (int i = 0; i < b.entries.size(); i++) {

@@ -14,7 +14,14 @@ final class ProducerBatch {
     final int batchSize;
     final List<Entry> entries = new ArrayList<>();
     private int estimatedBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
-    boolean sent;
+    /** Closed for appends (sent once, or a record did not fit). */
+    boolean closed;
+    /** Delivered or failed: later answers are ignored. */
+    boolean done;
+    int attempts;
+    long retryAtMs;
+    int baseSequence = -1;
+    long producerId = -1;
 
     ProducerBatch(TopicPartition tp, long createdMs, int batchSize) {
         this.tp = tp;
@@ -29,7 +36,7 @@ final class ProducerBatch {
 
     /** Kafka's {@code MemoryRecordsBuilder.isFull}: at least batch.size bytes are written. */
     boolean isFull() {
-        return !entries.isEmpty() && estimatedBytes >= batchSize;
+        return closed || (!entries.isEmpty() && estimatedBytes >= batchSize);
     }
 
     /** Kafka's {@code hasRoomFor}: the first record always fits; later ones while within batch.size. */
@@ -53,10 +60,13 @@ final class ProducerBatch {
         return estimatedBytes;
     }
 
+    /** The records as written to the log, with the idempotent producer's id and sequences. */
     List<PartitionLog.Append> appends() {
         List<PartitionLog.Append> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            out.add(e.append());
+        for (int i = 0; i < entries.size(); i++) {
+            PartitionLog.Append a = entries.get(i).append();
+            out.add(new PartitionLog.Append(a.key(), a.value(), a.headers(), a.timestamp(), producerId,
+                    baseSequence < 0 ? -1 : baseSequence + i));
         }
         return out;
     }

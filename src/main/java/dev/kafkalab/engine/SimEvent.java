@@ -36,8 +36,64 @@ public sealed interface SimEvent {
     record BrokerConfigAltered(long time, Map<String, Object> config) implements SimEvent {
     }
 
-    record LeaderElected(long time, String topic, int partition, int leader, int leaderEpoch, List<Integer> isr,
-                         String reason) implements SimEvent {
+    /** The controller chose a leader (-1 = none). {@code unclean}: an out-of-sync replica; data may be lost. */
+    record LeaderElected(long time, String topic, int partition, int leader, int previousLeader, int leaderEpoch,
+                         List<Integer> isr, List<Integer> elr, boolean unclean, String reason) implements SimEvent {
+    }
+
+    /** The controller committed a new ISR (and ELR) for a partition. */
+    record IsrChanged(long time, String topic, int partition, List<Integer> isr, List<Integer> elr, String reason)
+            implements SimEvent {
+    }
+
+    record BrokerCrashed(long time, int broker) implements SimEvent {
+    }
+
+    record BrokerShutDown(long time, int broker) implements SimEvent {
+    }
+
+    record BrokerRestarted(long time, int broker) implements SimEvent {
+    }
+
+    record BrokerIsolated(long time, int broker) implements SimEvent {
+    }
+
+    record BrokerHealed(long time, int broker) implements SimEvent {
+    }
+
+    record BrokerSlowed(long time, int broker, long fetchDelayMs) implements SimEvent {
+    }
+
+    /** The controller stopped trusting a broker (session expired or controlled shutdown). */
+    record BrokerFenced(long time, int broker, String reason) implements SimEvent {
+    }
+
+    record BrokerUnfenced(long time, int broker) implements SimEvent {
+    }
+
+    /** A follower copied records [fromOffset, toOffset) from its leader. */
+    record RecordsReplicated(long time, String topic, int partition, int broker, long fromOffset, long toOffset)
+            implements SimEvent {
+    }
+
+    /** A follower learned the leader's high watermark from a fetch response. */
+    record FollowerHighWatermarkUpdated(long time, String topic, int partition, int broker, long highWatermark)
+            implements SimEvent {
+    }
+
+    /** A replica removed records the leader does not have: they are gone from this replica. */
+    record LogTruncated(long time, String topic, int partition, int broker, long toOffset, List<String> removed)
+            implements SimEvent {
+    }
+
+    /** A producer will send a batch again after a retriable error. */
+    record BatchRetried(long time, String producer, String topic, int partition, int attempt, String error)
+            implements SimEvent {
+    }
+
+    /** The leader recognised an idempotent producer's retried batch and did not write it again. */
+    record DuplicateBatchDiscarded(long time, String topic, int partition, int broker, long producerId,
+                                   int firstSequence, long baseOffset) implements SimEvent {
     }
 
     /** A request Kafka refused; nothing changed. */
@@ -80,7 +136,8 @@ public sealed interface SimEvent {
             implements SimEvent {
     }
 
-    record HighWatermarkAdvanced(long time, String topic, int partition, long highWatermark) implements SimEvent {
+    record HighWatermarkAdvanced(long time, String topic, int partition, int broker, long highWatermark)
+            implements SimEvent {
     }
 
     /** Records of one batch were acknowledged: offsets baseOffset..baseOffset+records-1, or -1 with acks=0. */

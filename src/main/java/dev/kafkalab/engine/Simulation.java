@@ -21,7 +21,11 @@ public final class Simulation {
     private final VirtualClock clock = new VirtualClock();
     private final Scheduler scheduler = new Scheduler(clock);
     private final Cluster cluster;
+    private final Network network = new Network(this);
+    private final Controller controller = new Controller(this);
     private final ReplicaManager replicaManager = new ReplicaManager(this);
+    private final Map<Integer, Integer> brokerLives = new java.util.HashMap<>();
+    private long nextProducerId = 1000;
     private final Map<String, Producer> producers = new LinkedHashMap<>();
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<SimEvent>> listeners = new ArrayList<>();
@@ -39,7 +43,61 @@ public final class Simulation {
         emit(new SimEvent.ControllerElected(0, Cluster.CONTROLLER_ID));
         for (Broker b : cluster.brokers()) {
             emit(new SimEvent.BrokerStarted(0, b.id()));
+            controller.onHeartbeat(b.id());
+            startBroker(b.id());
         }
+        controller.start();
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Controller controller() {
+        return controller;
+    }
+
+    /** Starts a broker's periodic work: heartbeats to the controller and the ISR expiration check. */
+    void startBroker(int id) {
+        int life = brokerLives.merge(id, 1, Integer::sum);
+        heartbeatLoop(id, life);
+        isrExpirationLoop(id, life);
+    }
+
+    private boolean alive(int id, int life) {
+        return brokerLives.get(id) == life && cluster.broker(id).isServing();
+    }
+
+    private void heartbeatLoop(int id, int life) {
+        long interval = cluster.brokerConfig().getInt("broker.heartbeat.interval.ms");
+        network.send(id, Cluster.CONTROLLER_ID, "heartbeat", true, () -> controller.onHeartbeat(id));
+        scheduler.scheduleBackground(interval, "heartbeat " + id, () -> {
+            if (alive(id, life)) {
+                heartbeatLoop(id, life);
+            }
+        });
+    }
+
+    private void isrExpirationLoop(int id, int life) {
+        long half = Math.max(1, cluster.brokerConfig().getLong("replica.lag.time.max.ms") / 2);
+        scheduler.scheduleBackground(half, "isr expiration " + id, () -> {
+            if (alive(id, life)) {
+                replicaManager.checkIsrExpiration(id);
+                isrExpirationLoop(id, life);
+            }
+        });
+    }
+
+    /** A broker went down: clients waiting on it see their connection drop. */
+    void brokerWentDown(int id) {
+        brokerLives.merge(id, 1, Integer::sum);
+        for (Producer p : producers.values()) {
+            p.disconnected(id);
+        }
+    }
+
+    long nextProducerId() {
+        return nextProducerId++;
     }
 
     public long seed() {
@@ -123,17 +181,33 @@ public final class Simulation {
         emit(new SimEvent.TimeAdvanced(now(), ms));
     }
 
-    /** Runs until no foreground work is left (housekeeping timers do not count). */
+    /**
+     * True while work is pending: a foreground task, or a record a producer sent that is neither
+     * acknowledged nor failed yet (its timeouts guarantee it ends). Heartbeats and fetch loops do not count.
+     */
+    public boolean isBusy() {
+        if (!scheduler.isIdle()) {
+            return true;
+        }
+        for (Producer p : producers.values()) {
+            if (p.incomplete() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs until nothing is pending (see {@link #isBusy()}). */
     public void runUntilIdle() {
-        while (!scheduler.isIdle()) {
-            scheduler.runOne();
+        while (isBusy() && scheduler.runOne()) {
+            // keep going
         }
     }
 
-    /** Runs until {@code done} holds or no foreground work is left. Returns whether it holds. */
+    /** Runs until {@code done} holds or nothing is pending. Returns whether it holds. */
     public boolean runUntil(BooleanSupplier done) {
-        while (!done.getAsBoolean() && !scheduler.isIdle()) {
-            scheduler.runOne();
+        while (!done.getAsBoolean() && isBusy() && scheduler.runOne()) {
+            // keep going
         }
         return done.getAsBoolean();
     }

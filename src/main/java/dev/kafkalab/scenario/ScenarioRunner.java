@@ -1,5 +1,7 @@
 package dev.kafkalab.scenario;
 
+import dev.kafkalab.engine.Config;
+import dev.kafkalab.engine.Configs;
 import dev.kafkalab.engine.Consumer;
 import dev.kafkalab.engine.KafkaException;
 import dev.kafkalab.engine.Producer;
@@ -21,7 +23,8 @@ import java.util.Set;
 public final class ScenarioRunner {
     /** The actions this version of the engine runs; the others are refused by {@code check}. */
     public static final Set<String> SUPPORTED_ACTIONS = Set.of("produce", "flush", "advance", "createTopic",
-            "addPartitions", "alterConfig", "poll", "seek");
+            "addPartitions", "alterConfig", "poll", "seek", "crash", "shutdown", "restart", "isolate", "heal",
+            "slow");
 
     private final Scenario scenario;
     private final Simulation sim;
@@ -48,10 +51,19 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Problems that keep this version from running the scenario (unsupported actions or groups). */
+    /**
+     * Problems that keep this version from running the scenario: unsupported actions or groups, and
+     * producer settings Kafka's producer would refuse together.
+     */
     public static List<Problem> unsupported(Scenario scenario) {
         List<Problem> out = new ArrayList<>(ScenarioChecker.unsupported(scenario, SUPPORTED_ACTIONS));
         out.addAll(ScenarioChecker.unsupportedGroups(scenario));
+        for (ProducerSpec p : scenario.producers()) {
+            String problem = Producer.configProblem(Config.parse(Configs.Scope.PRODUCER, p.config(), null));
+            if (problem != null) {
+                out.add(new Problem(p.location(), "producer '" + p.id() + "': ConfigException: " + problem));
+            }
+        }
         Collections.sort(out);
         return out;
     }
@@ -132,6 +144,17 @@ public final class ScenarioRunner {
             }
         } else if (action instanceof Poll p) {
             sim.consumer(p.consumer()).poll(p.max());
+        } else if (action instanceof BrokerAction b) {
+            switch (b.kind()) {
+                case CRASH -> sim.cluster().crash(b.broker());
+                case SHUTDOWN -> sim.cluster().shutdown(b.broker());
+                case RESTART -> sim.cluster().restart(b.broker());
+                case ISOLATE -> sim.cluster().isolate(b.broker());
+                case HEAL -> sim.cluster().heal(b.broker());
+                default -> throw new IllegalStateException("unknown broker action " + b.kind());
+            }
+        } else if (action instanceof Slow s) {
+            sim.cluster().slow(s.broker(), s.ms());
         } else if (action instanceof Seek s) {
             sim.consumer(s.consumer()).seek(new TopicPartition(s.topic(), s.partition()), s.offset());
         } else {

@@ -152,11 +152,12 @@ class CliTest {
 
     @Test
     void checkRefusesActionsThatThisVersionCannotRunWithTheirLocation(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("crash.yaml");
-        Files.writeString(f, "title: t\ncluster: { brokers: 3 }\nsteps:\n  - do:\n      - crash: { broker: 1 }\n");
+        Path f = dir.resolve("commit.yaml");
+        Files.writeString(f, "title: t\nconsumers:\n  - { id: c1, topics: [t] }\nsteps:\n  - do:\n"
+                + "      - commit: { consumer: c1 }\n");
         Result r = cli("check", f.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(f + ":5:").contains("'crash' is not supported yet");
+        assertThat(r.out()).contains(f + ":6:").contains("'commit' is not supported yet");
         assertThat(cli("run", f.toString()).exit()).isEqualTo(1);
     }
 

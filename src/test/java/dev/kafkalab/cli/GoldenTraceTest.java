@@ -23,7 +23,7 @@ class GoldenTraceTest {
         if (Boolean.getBoolean("golden.update")) {
             Files.copy(trace, GOLDEN, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        assertThat(Files.readAllBytes(trace)).isEqualTo(Files.readAllBytes(GOLDEN));
+        assertThat(Files.readString(trace)).isEqualTo(Files.readString(GOLDEN));
     }
 
     @Test

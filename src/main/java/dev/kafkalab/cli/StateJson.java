@@ -37,7 +37,10 @@ final class StateJson {
         for (Topic t : sim.cluster().topics().values()) {
             topics.add(topic(t));
         }
-        root.putArray("groups");
+        ArrayNode groups = root.putArray("groups");
+        for (String g : sim.groupCoordinator().groupIds()) {
+            groups.add(GroupJson.of(sim, g));
+        }
         ArrayNode producers = root.putArray("producers");
         for (Producer p : sim.producers().values()) {
             producers.add(producer(p));
@@ -129,6 +132,10 @@ final class StateJson {
                     .put("offset", e.getValue());
         }
         o.put("recordsConsumed", c.recordsConsumed());
+        if (c.group() != null) {
+            o.put("group", c.group());
+        }
+        o.put("state", c.isClosed() ? "closed" : "open");
         return o;
     }
 }

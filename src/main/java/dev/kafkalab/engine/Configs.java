@@ -38,7 +38,10 @@ public final class Configs {
                     ConfigKey.ofBoolean("auto.leader.rebalance.enable", true),
                     ConfigKey.ofLong("leader.imbalance.check.interval.seconds", 300, 1, L),
                     ConfigKey.ofInt("group.initial.rebalance.delay.ms", 3000, 0, I),
-                    ConfigKey.ofInt("offsets.topic.num.partitions", 50, 1, I)),
+                    ConfigKey.ofInt("offsets.topic.num.partitions", 50, 1, I),
+                    ConfigKey.ofInt("offsets.topic.replication.factor", 3, 1, Short.MAX_VALUE),
+                    ConfigKey.ofInt("group.consumer.heartbeat.interval.ms", 5000, 1, I),
+                    ConfigKey.ofInt("group.consumer.session.timeout.ms", 45000, 1, I)),
             Scope.TOPIC, index(
                     ConfigKey.ofInt("min.insync.replicas", 1, 1, I).withBrokerDefault("min.insync.replicas"),
                     ConfigKey.ofList("cleanup.policy", List.of("delete"), "delete", "compact")
@@ -87,6 +90,7 @@ public final class Configs {
                     ConfigKey.ofInt("session.timeout.ms", 45000, 1, I),
                     ConfigKey.ofInt("heartbeat.interval.ms", 3000, 1, I),
                     ConfigKey.ofInt("max.poll.records", 500, 1, I),
+                    ConfigKey.ofInt("max.poll.interval.ms", 300000, 1, I),
                     ConfigKey.ofString("group.instance.id", "")));
 
     private Configs() {

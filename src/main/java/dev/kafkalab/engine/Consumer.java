@@ -21,6 +21,16 @@ public final class Consumer {
     private long recordsConsumed;
     private int nextPartition;
 
+    // group membership (null group: the consumer assigns itself partitions)
+    private String group;
+    private List<String> subscription = List.of();
+    private boolean closed;
+    private int generation = -1;
+    private int memberEpoch;
+    private int life;
+    private boolean inGroup;
+    private long nextAutoCommitMs;
+
     Consumer(Simulation sim, String id, Config config) {
         this.sim = sim;
         this.id = id;
@@ -37,6 +47,358 @@ public final class Consumer {
 
     public List<TopicPartition> assignment() {
         return Collections.unmodifiableList(assignment);
+    }
+
+    /** The group this consumer is a member of, or null. */
+    public String group() {
+        return group;
+    }
+
+    public List<String> subscription() {
+        return subscription;
+    }
+
+    /** Killed or left: it does nothing any more. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private boolean classic() {
+        return config.getString("group.protocol").equals("classic");
+    }
+
+    /** The assignor names this consumer supports, in preference order (protocol names). */
+    List<String> protocols() {
+        List<String> out = new ArrayList<>();
+        for (String s : config.getList("partition.assignment.strategy")) {
+            String name = switch (s) {
+                case "org.apache.kafka.clients.consumer.RangeAssignor" -> "range";
+                case "org.apache.kafka.clients.consumer.RoundRobinAssignor" -> "roundrobin";
+                case "org.apache.kafka.clients.consumer.StickyAssignor" -> "sticky";
+                case "org.apache.kafka.clients.consumer.CooperativeStickyAssignor" -> "cooperative-sticky";
+                default -> s;
+            };
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Kafka's refusal of settings that the chosen group protocol does not allow, or null
+     * (e.g. {@code session.timeout.ms cannot be set when group.protocol=CONSUMER}).
+     */
+    public static String configProblem(Config config) {
+        if (config.getString("group.protocol").equals("consumer")) {
+            for (String k : List.of("partition.assignment.strategy", "session.timeout.ms", "heartbeat.interval.ms")) {
+                if (config.explicitValues().containsKey(k)) {
+                    return k + " cannot be set when group.protocol=CONSUMER";
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- group membership
+
+    /** Joins {@code group} subscribed to {@code topics}; the coordinator assigns partitions. */
+    public void subscribe(String groupId, List<String> topics) {
+        requireOpen();
+        if (group != null && !group.equals(groupId)) {
+            throw new KafkaException("IllegalStateException", "Consumer " + id + " is already in group " + group);
+        }
+        group = groupId;
+        subscription = List.copyOf(topics);
+        sim.groupCoordinator().coordinatorFor(groupId);
+        if (inGroup) {
+            return;
+        }
+        inGroup = true;
+        int l = ++life;
+        nextAutoCommitMs = sim.now() + config.getInt("auto.commit.interval.ms");
+        if (classic()) {
+            sim.groupCoordinator().classicGroup(groupId);
+            sendJoin();
+            classicHeartbeatLoop(l);
+        } else {
+            sim.groupCoordinator().consumerGroup(groupId);
+            memberEpoch = 0;
+            consumerHeartbeat(l);
+            consumerHeartbeatLoop(l);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new KafkaException("IllegalStateException", "This consumer has already been closed.");
+        }
+    }
+
+    private boolean alive(int l) {
+        return !closed && inGroup && life == l;
+    }
+
+    private void toCoordinator(String what, Runnable r) {
+        int node;
+        try {
+            node = sim.groupCoordinator().coordinatorFor(group);
+        } catch (KafkaException e) {
+            return; // no coordinator now: the next heartbeat tries again
+        }
+        sim.network().send(Network.CLIENT, node, what, false, () -> {
+            if (!closed) {
+                r.run();
+            }
+        });
+    }
+
+    private void fromCoordinator(String what, Runnable r) {
+        int node;
+        try {
+            node = sim.groupCoordinator().coordinatorFor(group);
+        } catch (KafkaException e) {
+            return;
+        }
+        sim.network().send(node, Network.CLIENT, what, false, () -> {
+            if (!closed) {
+                r.run();
+            }
+        });
+    }
+
+    // classic protocol
+
+    private void sendJoin() {
+        List<TopicPartition> owned = List.copyOf(assignment);
+        int ownedGeneration = generation;
+        toCoordinator("JoinGroup", () -> sim.groupCoordinator().classicGroup(group).join(this, subscription,
+                protocols(), owned, ownedGeneration, config.getInt("session.timeout.ms"),
+                config.getInt("max.poll.interval.ms")));
+    }
+
+    private void classicHeartbeatLoop(int l) {
+        sim.scheduler().scheduleBackground(config.getInt("heartbeat.interval.ms"), id + " heartbeat", () -> {
+            if (!alive(l)) {
+                return;
+            }
+            toCoordinator("Heartbeat", () -> {
+                String error = sim.groupCoordinator().classicGroup(group).heartbeat(id);
+                fromCoordinator("Heartbeat response", () -> {
+                    if (!alive(l)) {
+                        return;
+                    }
+                    if ("REBALANCE_IN_PROGRESS".equals(error)) {
+                        prepareToRejoin();
+                        sendJoin();
+                    } else if ("UNKNOWN_MEMBER_ID".equals(error)) {
+                        generation = -1;
+                        losePartitions();
+                        sendJoin();
+                    }
+                });
+            });
+            classicHeartbeatLoop(l);
+        });
+    }
+
+    /** Before rejoining: commit what was read; eager assignors give every partition up now. */
+    private void prepareToRejoin() {
+        autoCommit();
+        if (!cooperativeChosen) {
+            revoke(new ArrayList<>(assignment));
+        }
+    }
+
+    private boolean cooperativeChosen;
+
+    /** The SyncGroup answer: this member's share for the new generation. */
+    void onClassicAssignment(String groupId, int gen, String protocol, List<TopicPartition> parts) {
+        if (!groupId.equals(group) || !inGroup) {
+            return;
+        }
+        generation = gen;
+        cooperativeChosen = "cooperative-sticky".equals(protocol);
+        List<TopicPartition> revoked = new ArrayList<>();
+        for (TopicPartition tp : assignment) {
+            if (!parts.contains(tp)) {
+                revoked.add(tp);
+            }
+        }
+        if (!revoked.isEmpty()) {
+            autoCommit();
+            revoke(revoked);
+        }
+        setAssignment(parts);
+        if (cooperativeChosen && !revoked.isEmpty()) {
+            // cooperative: partitions given up are handed out in a follow-up rebalance
+            sendJoin();
+        }
+    }
+
+    private void revoke(List<TopicPartition> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (TopicPartition tp : parts) {
+            names.add(tp.toString());
+            positions.remove(tp);
+        }
+        assignment.removeAll(parts);
+        sim.emit(new SimEvent.PartitionsRevoked(sim.now(), group, id, names));
+    }
+
+    /** Partitions lost without a chance to commit (the group dropped this member). */
+    private void losePartitions() {
+        positions.clear();
+        assignment.clear();
+    }
+
+    private void setAssignment(List<TopicPartition> parts) {
+        for (TopicPartition tp : new ArrayList<>(positions.keySet())) {
+            if (!parts.contains(tp)) {
+                positions.remove(tp);
+            }
+        }
+        assignment.clear();
+        assignment.addAll(parts);
+        Collections.sort(assignment);
+        List<String> names = new ArrayList<>();
+        for (TopicPartition tp : assignment) {
+            names.add(tp.toString());
+        }
+        sim.emit(new SimEvent.PartitionsAssigned(sim.now(), id, names));
+    }
+
+    // KIP-848 protocol
+
+    private void consumerHeartbeatLoop(int l) {
+        int interval = sim.cluster().brokerConfig().getInt("group.consumer.heartbeat.interval.ms");
+        sim.scheduler().scheduleBackground(interval, id + " heartbeat", () -> {
+            if (alive(l)) {
+                consumerHeartbeat(l);
+                consumerHeartbeatLoop(l);
+            }
+        });
+    }
+
+    private void consumerHeartbeat(int l) {
+        List<TopicPartition> owned = List.copyOf(assignment);
+        int epoch = memberEpoch;
+        String remote = config.getString("group.remote.assignor");
+        toCoordinator("ConsumerGroupHeartbeat", () -> {
+            ConsumerGroup g = sim.groupCoordinator().consumerGroup(group);
+            List<TopicPartition> next = g.heartbeat(this, epoch, subscription, owned, remote);
+            ConsumerGroup.Member me = g.members().get(id);
+            int newEpoch = me == null ? 0 : me.memberEpoch();
+            fromCoordinator("ConsumerGroupHeartbeat response", () -> {
+                if (!alive(l)) {
+                    return;
+                }
+                if (next == null) {
+                    memberEpoch = 0;
+                    losePartitions();
+                    consumerHeartbeat(l);
+                    return;
+                }
+                memberEpoch = Math.max(newEpoch, 1);
+                List<TopicPartition> revoked = new ArrayList<>();
+                for (TopicPartition tp : assignment) {
+                    if (!next.contains(tp)) {
+                        revoked.add(tp);
+                    }
+                }
+                if (!revoked.isEmpty()) {
+                    autoCommit();
+                    revoke(revoked);
+                    toCoordinator("ConsumerGroupHeartbeat", () ->
+                            sim.groupCoordinator().consumerGroup(group).confirm(id, List.copyOf(assignment)));
+                    // tell the coordinator at once, so the partitions can move on
+                    consumerHeartbeat(l);
+                } else if (!new java.util.HashSet<>(assignment).equals(new java.util.HashSet<>(next))) {
+                    setAssignment(next);
+                    toCoordinator("ConsumerGroupHeartbeat", () ->
+                            sim.groupCoordinator().consumerGroup(group).confirm(id, List.copyOf(assignment)));
+                }
+            });
+        });
+    }
+
+    // leaving
+
+    /**
+     * Leaves the group cleanly, as {@code close()} does: commits what was read, sends LeaveGroup at
+     * once, and closes. A later {@code join} with the same id starts a new consumer.
+     */
+    public void leave() {
+        requireOpen();
+        if (group == null || !inGroup) {
+            throw new KafkaException("IllegalStateException", "Consumer " + id + " is not in a group.");
+        }
+        autoCommit();
+        revoke(new ArrayList<>(assignment));
+        inGroup = false;
+        life++;
+        String g = group;
+        if (classic()) {
+            toCoordinator("LeaveGroup", () -> sim.groupCoordinator().classicGroup(g).leave(id));
+        } else {
+            toCoordinator("ConsumerGroupHeartbeat leave", () ->
+                    sim.groupCoordinator().consumerGroup(g).heartbeat(this, -1, subscription, List.of(), ""));
+        }
+        generation = -1;
+        memberEpoch = 0;
+    }
+
+    void closeQuietly() {
+        closed = true;
+        life++;
+    }
+
+    /** The process dies: no commit, no goodbye. The group notices when the session times out. */
+    public void kill() {
+        requireOpen();
+        closed = true;
+        life++;
+    }
+
+    // ---------------------------------------------------------------- offsets
+
+    /**
+     * Commits offsets (the next record to read) for the group: the given ones, or every position.
+     *
+     * @throws KafkaException InvalidGroupIdException without a group
+     */
+    public void commit(Map<TopicPartition, Long> offsets) {
+        requireOpen();
+        if (group == null) {
+            throw new KafkaException("InvalidGroupIdException", "To use the group management or offset commit "
+                    + "APIs, you must provide a valid group.id in the consumer configuration.");
+        }
+        Map<TopicPartition, Long> toCommit = offsets != null ? new TreeMap<>(offsets) : new TreeMap<>(positions);
+        sim.groupCoordinator().commit(group, id, toCommit, false);
+    }
+
+    private void autoCommit() {
+        if (group != null && config.getBoolean("enable.auto.commit") && !positions.isEmpty()) {
+            sim.groupCoordinator().commit(group, id, new TreeMap<>(positions), true);
+            nextAutoCommitMs = sim.now() + config.getInt("auto.commit.interval.ms");
+        }
+    }
+
+    /** Lag per assigned partition: high watermark minus position (or minus the committed offset). */
+    public Map<TopicPartition, Long> lag() {
+        Map<TopicPartition, Long> out = new TreeMap<>();
+        for (TopicPartition tp : assignment) {
+            Partition p = partition(tp);
+            Long pos = positions.get(tp);
+            if (pos == null && group != null) {
+                pos = sim.groupCoordinator().committed(group).get(tp);
+            }
+            out.put(tp, Math.max(0, p.highWatermark() - (pos == null ? p.leaderLog().logStartOffset() : pos)));
+        }
+        return out;
     }
 
     /** Next offset to read per assigned partition that has one. */
@@ -80,6 +442,7 @@ public final class Consumer {
     }
 
     public void seek(TopicPartition tp, long offset) {
+        requireOpen();
         if (!assignment.contains(tp)) {
             throw new KafkaException("IllegalStateException", "No current assignment for partition " + tp);
         }
@@ -107,7 +470,11 @@ public final class Consumer {
      *                        position is missing or out of range and {@code auto.offset.reset} is none
      */
     public List<ConsumerRecord> poll(Integer max) {
+        requireOpen();
         int limit = max != null ? max : config.getInt("max.poll.records");
+        if (group != null && config.getBoolean("enable.auto.commit") && sim.now() >= nextAutoCommitMs) {
+            autoCommit();
+        }
         resetPositions();
         List<ConsumerRecord> out = new ArrayList<>();
         int n = assignment.size();
@@ -144,6 +511,12 @@ public final class Consumer {
             Partition p = partition(tp);
             PartitionLog log = p.leaderLog();
             Long pos = positions.get(tp);
+            if (pos == null && group != null) {
+                pos = sim.groupCoordinator().committed(group).get(tp);
+                if (pos != null) {
+                    positions.put(tp, pos);
+                }
+            }
             if (pos == null) {
                 undefined.add(tp);
             } else if (pos < log.logStartOffset() || pos > log.logEndOffset()) {

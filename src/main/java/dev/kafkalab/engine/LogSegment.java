@@ -54,6 +54,21 @@ public final class LogSegment {
         return maxTimestamp;
     }
 
+    /**
+     * Kafka's {@code largestTimestamp}: the largest record timestamp, or (for an empty segment) the time
+     * the file was last modified, here its creation time. Time retention judges a segment by this.
+     */
+    public long largestTimestamp() {
+        return maxTimestamp >= 0 ? maxTimestamp : createdMs;
+    }
+
+    /** The cleaner rewrote this segment: size, largest timestamp and record count of what remains. */
+    void recompute(long newSizeInBytes, long newMaxTimestamp, int newRecords) {
+        sizeInBytes = newSizeInBytes;
+        maxTimestamp = newMaxTimestamp;
+        records = newRecords;
+    }
+
     public long createdMs() {
         return createdMs;
     }

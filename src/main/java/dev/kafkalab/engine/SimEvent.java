@@ -166,4 +166,34 @@ public sealed interface SimEvent {
 
     record TimeAdvanced(long time, long ms) implements SimEvent {
     }
+
+    /** A consumer asked to join a group (classic JoinGroup, or a first KIP-848 heartbeat). */
+    record MemberJoined(long time, String group, String member, List<String> topics, List<String> protocols)
+            implements SimEvent {
+    }
+
+    /** A member left its group: cleanly, or because its session expired. */
+    record MemberLeft(long time, String group, String member, String reason) implements SimEvent {
+    }
+
+    /** The group started a rebalance (classic), or bumped its epoch (KIP-848). */
+    record RebalanceStarted(long time, String group, int generation, String reason) implements SimEvent {
+    }
+
+    /** The coordinator handed out a new assignment: member -> partitions. */
+    record GroupAssignmentCompleted(long time, String group, int generation, String assignor,
+                                    Map<String, List<String>> assignment) implements SimEvent {
+    }
+
+    record GroupStateChanged(long time, String group, String state) implements SimEvent {
+    }
+
+    /** A member gave partitions up (eager: all of them; cooperative and KIP-848: only those that move). */
+    record PartitionsRevoked(long time, String group, String member, List<String> partitions) implements SimEvent {
+    }
+
+    /** Committed offsets (the next record to read) were written to __consumer_offsets. */
+    record OffsetsCommitted(long time, String group, String member, Map<String, Long> offsets, int offsetsPartition,
+                            boolean auto) implements SimEvent {
+    }
 }

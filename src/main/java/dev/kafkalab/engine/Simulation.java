@@ -24,6 +24,7 @@ public final class Simulation {
     private final Network network = new Network(this);
     private final Controller controller = new Controller(this);
     private final ReplicaManager replicaManager = new ReplicaManager(this);
+    private final GroupCoordinator groupCoordinator = new GroupCoordinator(this);
     private final Map<Integer, Integer> brokerLives = new java.util.HashMap<>();
     private long nextProducerId = 1000;
     private final Map<String, Producer> producers = new LinkedHashMap<>();
@@ -55,6 +56,15 @@ public final class Simulation {
 
     Controller controller() {
         return controller;
+    }
+
+    public GroupCoordinator groupCoordinator() {
+        return groupCoordinator;
+    }
+
+    /** The broker coordinating {@code group} now (the leader of its __consumer_offsets partition). */
+    int groupCoordinatorNode(String group) {
+        return groupCoordinator.coordinatorFor(group);
     }
 
     /** Starts a broker's periodic work: heartbeats to the controller and the ISR expiration check. */
@@ -239,6 +249,18 @@ public final class Simulation {
     public Consumer createConsumer(String id, Map<String, ?> config) {
         if (consumers.containsKey(id)) {
             throw new IllegalArgumentException("a consumer with id '" + id + "' already exists");
+        }
+        Consumer c = new Consumer(this, id, Config.parse(Configs.Scope.CONSUMER, config, null));
+        consumers.put(id, c);
+        emit(new SimEvent.ConsumerStarted(now(), id, c.config().explicitValues()));
+        return c;
+    }
+
+    /** A fresh consumer process under an id whose earlier consumer left or was killed. */
+    public Consumer replaceConsumer(String id, Map<String, ?> config) {
+        Consumer old = consumers.get(id);
+        if (old != null && !old.isClosed()) {
+            old.closeQuietly();
         }
         Consumer c = new Consumer(this, id, Config.parse(Configs.Scope.CONSUMER, config, null));
         consumers.put(id, c);

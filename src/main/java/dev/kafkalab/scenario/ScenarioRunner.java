@@ -24,7 +24,7 @@ public final class ScenarioRunner {
     /** The actions this version of the engine runs; the others are refused by {@code check}. */
     public static final Set<String> SUPPORTED_ACTIONS = Set.of("produce", "flush", "advance", "createTopic",
             "addPartitions", "alterConfig", "poll", "seek", "crash", "shutdown", "restart", "isolate", "heal",
-            "slow");
+            "slow", "join", "leave", "kill", "commit");
 
     private final Scenario scenario;
     private final Simulation sim;
@@ -47,7 +47,11 @@ public final class ScenarioRunner {
         for (int i = 0; i < consumers.size(); i++) {
             ConsumerSpec c = consumers.get(i);
             Consumer consumer = sim.createConsumer(c.id(), c.config());
-            attempt(0, i + 1, "assign", c.location(), () -> consumer.assignTopics(c.topics()));
+            if (c.group() != null) {
+                attempt(0, i + 1, "join", c.location(), () -> consumer.subscribe(c.group(), c.topics()));
+            } else {
+                attempt(0, i + 1, "assign", c.location(), () -> consumer.assignTopics(c.topics()));
+            }
         }
     }
 
@@ -57,7 +61,20 @@ public final class ScenarioRunner {
      */
     public static List<Problem> unsupported(Scenario scenario) {
         List<Problem> out = new ArrayList<>(ScenarioChecker.unsupported(scenario, SUPPORTED_ACTIONS));
-        out.addAll(ScenarioChecker.unsupportedGroups(scenario));
+        for (ConsumerSpec c : scenario.consumers()) {
+            String problem = Consumer.configProblem(Config.parse(Configs.Scope.CONSUMER, c.config(), null));
+            if (problem != null) {
+                out.add(new Problem(c.location(), "consumer '" + c.id() + "': ConfigException: " + problem));
+            }
+        }
+        for (Action a : scenario.actions()) {
+            if (a instanceof Join j && j.config() != null) {
+                String problem = Consumer.configProblem(Config.parse(Configs.Scope.CONSUMER, j.config(), null));
+                if (problem != null) {
+                    out.add(new Problem(j.location(), "consumer '" + j.consumer() + "': ConfigException: " + problem));
+                }
+            }
+        }
         for (ProducerSpec p : scenario.producers()) {
             String problem = Producer.configProblem(Config.parse(Configs.Scope.PRODUCER, p.config(), null));
             if (problem != null) {
@@ -155,12 +172,45 @@ public final class ScenarioRunner {
             }
         } else if (action instanceof Slow s) {
             sim.cluster().slow(s.broker(), s.ms());
+        } else if (action instanceof Join j) {
+            join(j);
+        } else if (action instanceof Leave l) {
+            sim.consumer(l.consumer()).leave();
+        } else if (action instanceof Kill k) {
+            sim.consumer(k.consumer()).kill();
+        } else if (action instanceof Commit c) {
+            Map<TopicPartition, Long> offsets = null;
+            if (c.offsets() != null) {
+                offsets = new java.util.TreeMap<>();
+                for (OffsetSpec o : c.offsets()) {
+                    offsets.put(new TopicPartition(o.topic(), o.partition()), o.offset());
+                }
+            }
+            sim.consumer(c.consumer()).commit(offsets);
         } else if (action instanceof Seek s) {
             sim.consumer(s.consumer()).seek(new TopicPartition(s.topic(), s.partition()), s.offset());
         } else {
             throw new KafkaException("UnsupportedVersionException",
                     "The action '" + action.name() + "' is not supported by this version of Kafka Lab.");
         }
+    }
+
+    /** A consumer joins a group: a new one, a left or killed one starting again, or a known one subscribing. */
+    private void join(Join j) {
+        Consumer existing = sim.consumer(j.consumer());
+        Consumer c;
+        if (existing == null || existing.isClosed()) {
+            Map<String, Object> config = j.config() != null ? j.config()
+                    : existing != null ? existing.config().explicitValues() : Map.of();
+            c = existing == null ? sim.createConsumer(j.consumer(), config)
+                    : sim.replaceConsumer(j.consumer(), config);
+        } else {
+            c = existing;
+        }
+        String group = j.group() != null ? j.group() : existing != null ? existing.group() : null;
+        List<String> topics = j.topics() != null && !j.topics().isEmpty() ? j.topics()
+                : existing != null ? existing.subscription() : List.of();
+        c.subscribe(group, topics);
     }
 
     private void produce(Produce p) {

@@ -151,13 +151,15 @@ class CliTest {
     }
 
     @Test
-    void checkRefusesActionsThatThisVersionCannotRunWithTheirLocation(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("commit.yaml");
-        Files.writeString(f, "title: t\nconsumers:\n  - { id: c1, topics: [t] }\nsteps:\n  - do:\n"
-                + "      - commit: { consumer: c1 }\n");
+    void checkRefusesSettingsKafkasClientsRefuseTogetherWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("protocol.yaml");
+        Files.writeString(f, "title: t\nproducers:\n  - { id: p1, config: { acks: 1, enable.idempotence: true } }\n"
+                + "consumers:\n  - { id: c1, group: g, topics: [t],\n"
+                + "      config: { group.protocol: consumer, session.timeout.ms: 10000 } }\nsteps: []\n");
         Result r = cli("check", f.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(f + ":6:").contains("'commit' is not supported yet");
+        assertThat(r.out()).contains(f + ":3:").contains("Must set acks to all in order to use the idempotent producer")
+                .contains(f + ":5:").contains("session.timeout.ms cannot be set when group.protocol=CONSUMER");
         assertThat(cli("run", f.toString()).exit()).isEqualTo(1);
     }
 

@@ -214,11 +214,7 @@ public final class ClassicGroup {
         if (leaderId == null || !members.containsKey(leaderId)) {
             leaderId = members.keySet().iterator().next();
         }
-        List<List<String>> prefs = new ArrayList<>();
-        for (Member m : members.values()) {
-            prefs.add(m.protocols);
-        }
-        protocol = GroupAssignors.selectProtocol(prefs);
+        protocol = GroupAssignors.selectProtocol(members.values());
         setState(State.COMPLETING_REBALANCE);
         Map<String, List<TopicPartition>> assignment = GroupAssignors.assignClassic(protocol,
                 coordinator.partitionsPerTopic(topicsOfMembers()), members.values());

@@ -78,6 +78,10 @@ public final class Config {
         return v instanceof Integer i ? i : (Long) v;
     }
 
+    public double getDouble(String name) {
+        return ((Number) get(name)).doubleValue();
+    }
+
     public boolean getBoolean(String name) {
         return (Boolean) get(name);
     }

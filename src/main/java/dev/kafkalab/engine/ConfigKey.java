@@ -12,7 +12,7 @@ import java.util.Locale;
 public record ConfigKey(String name, Type type, Object defaultValue, List<String> allowed, long min, long max,
                         String brokerDefault) {
 
-    public enum Type { INT, LONG, BOOLEAN, STRING, LIST }
+    public enum Type { INT, LONG, DOUBLE, BOOLEAN, STRING, LIST }
 
     public static ConfigKey ofInt(String name, int def, long min, long max) {
         return new ConfigKey(name, Type.INT, def, List.of(), min, max, null);
@@ -20,6 +20,11 @@ public record ConfigKey(String name, Type type, Object defaultValue, List<String
 
     public static ConfigKey ofLong(String name, long def, long min, long max) {
         return new ConfigKey(name, Type.LONG, def, List.of(), min, max, null);
+    }
+
+    /** A number with a fraction (e.g. min.cleanable.dirty.ratio), between {@code min} and {@code max}. */
+    public static ConfigKey ofDouble(String name, double def, long min, long max) {
+        return new ConfigKey(name, Type.DOUBLE, def, List.of(), min, max, null);
     }
 
     public static ConfigKey ofBoolean(String name, boolean def) {
@@ -45,6 +50,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, List<String
             case INT, LONG -> "an integer"
                     + (min == Long.MIN_VALUE ? "" : " >= " + min)
                     + (max == Long.MAX_VALUE || (type == Type.INT && max == Integer.MAX_VALUE) ? "" : " and <= " + max);
+            case DOUBLE -> "a number >= " + min + " and <= " + max;
             case BOOLEAN -> "true or false";
             case STRING -> allowed.isEmpty() ? "a string" : "one of: " + String.join(", ", allowed);
             case LIST -> allowed.isEmpty() ? "a list of strings" : "a list of: " + String.join(", ", allowed);
@@ -81,6 +87,27 @@ public record ConfigKey(String name, Type type, Object defaultValue, List<String
                     throw invalid(raw, "Value must be " + (v < min ? "at least " + min : "no more than " + max));
                 }
                 return type == Type.INT ? (Object) (int) v : (Object) v;
+            }
+            case DOUBLE -> {
+                double v;
+                if (raw instanceof Number n) {
+                    v = n.doubleValue();
+                } else if (raw instanceof String s) {
+                    try {
+                        v = Double.parseDouble(s.trim());
+                    } catch (NumberFormatException e) {
+                        throw invalid(raw, "expected " + expected());
+                    }
+                } else {
+                    throw invalid(raw, "expected " + expected());
+                }
+                if (Double.isNaN(v)) {
+                    throw invalid(raw, "expected " + expected());
+                }
+                if (v < min || v > max) {
+                    throw invalid(raw, "Value must be " + (v < min ? "at least " + min : "no more than " + max));
+                }
+                return v;
             }
             case BOOLEAN -> {
                 if (raw instanceof Boolean b) {

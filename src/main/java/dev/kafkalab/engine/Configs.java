@@ -32,6 +32,8 @@ public final class Configs {
                     ConfigKey.ofLong("log.retention.bytes", -1, -1, L),
                     ConfigKey.ofLong("log.retention.check.interval.ms", 300000, 1, L),
                     ConfigKey.ofLong("log.cleaner.delete.retention.ms", 86400000L, 0, L),
+                    ConfigKey.ofLong("log.cleaner.backoff.ms", 15000, 0, L),
+                    ConfigKey.ofDouble("log.cleaner.min.cleanable.ratio", 0.5, 0, 1),
                     ConfigKey.ofList("log.cleanup.policy", List.of("delete"), "delete", "compact"),
                     ConfigKey.ofString("log.message.timestamp.type", "CreateTime", "CreateTime", "LogAppendTime"),
                     ConfigKey.ofBoolean("unclean.leader.election.enable", false),
@@ -55,6 +57,8 @@ public final class Configs {
                             .withBrokerDefault("log.message.timestamp.type"),
                     ConfigKey.ofLong("delete.retention.ms", 86400000L, 0, L)
                             .withBrokerDefault("log.cleaner.delete.retention.ms"),
+                    ConfigKey.ofDouble("min.cleanable.dirty.ratio", 0.5, 0, 1)
+                            .withBrokerDefault("log.cleaner.min.cleanable.ratio"),
                     ConfigKey.ofBoolean("unclean.leader.election.enable", false)
                             .withBrokerDefault("unclean.leader.election.enable")),
             Scope.PRODUCER, index(

@@ -60,7 +60,7 @@ public final class ConsumerGroup {
 
     private final Simulation sim;
     private final String id;
-    private final Map<String, Member> members = new TreeMap<>();
+    private final Map<String, Member> members = new java.util.LinkedHashMap<>();
     private Map<String, List<TopicPartition>> target = new TreeMap<>();
     private int groupEpoch;
     private int assignmentEpoch;

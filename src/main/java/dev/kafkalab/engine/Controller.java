@@ -25,9 +25,30 @@ final class Controller {
         return fenced.contains(broker);
     }
 
-    /** Starts the periodic work: automatic preferred-leader elections. */
+    /**
+     * How often KRaft's controller looks for leaderless partitions it may now elect uncleanly (its internal
+     * {@code unclean.leader.election.interval.ms}, 5 minutes): enabling unclean.leader.election.enable on a
+     * topic whose partition is already offline takes effect at this check, not at once.
+     */
+    static final long UNCLEAN_ELECTION_INTERVAL_MS = 5 * 60 * 1000;
+
+    /** Starts the periodic work: automatic preferred-leader elections and unclean elections. */
     void start() {
         scheduleAutoRebalance();
+        scheduleUncleanElections();
+    }
+
+    private void scheduleUncleanElections() {
+        sim.scheduler().scheduleBackground(UNCLEAN_ELECTION_INTERVAL_MS, "unclean leader election", () -> {
+            for (Topic t : sim.cluster().topics().values()) {
+                for (Partition p : t.partitions()) {
+                    if (!p.hasLeader() && t.config().getBoolean("unclean.leader.election.enable")) {
+                        change(p, p.isr(), "periodic check for leaderless partitions");
+                    }
+                }
+            }
+            scheduleUncleanElections();
+        });
     }
 
     private void scheduleAutoRebalance() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The append-only log of one partition replica: consecutive offsets, a log start offset,
@@ -32,6 +33,10 @@ public final class PartitionLog {
     private final List<LogSegment> segments = new ArrayList<>();
     /** Leader epoch cache: (epoch, start offset) pairs, ascending (mirrors {@code LeaderEpochFileCache}). */
     private final List<long[]> epochStarts = new ArrayList<>();
+    /** Where the log cleaner stopped last time (Kafka's cleaner-offset-checkpoint), or -1 when never cleaned. */
+    private long cleanerCheckpoint = -1;
+    /** Tombstones the cleaner kept (KIP-534): offset -> the time after which a cleaning pass may remove it. */
+    private final TreeMap<Long, Long> deleteHorizons = new TreeMap<>();
 
     PartitionLog(long createdMs) {
         segments.add(new LogSegment(0, createdMs));
@@ -168,7 +173,7 @@ public final class PartitionLog {
             }
             LogSegment active = activeSegment();
             if (active.shouldRoll(batchBytes, maxTs, nowMs, segmentBytes, segmentMs)) {
-                rolled = new LogSegment(logEndOffset, nowMs);
+                rolled = new LogSegment(batch.get(0).offset(), nowMs);
                 segments.add(rolled);
                 active = rolled;
             }
@@ -225,7 +230,188 @@ public final class PartitionLog {
             i = j;
         }
         epochStarts.removeIf(e -> e[1] >= logEndOffset);
+        deleteHorizons.tailMap(logEndOffset).clear();
+        if (cleanerCheckpoint > logEndOffset) {
+            cleanerCheckpoint = logEndOffset;
+        }
         return removed;
+    }
+
+    // ---------------------------------------------------------------- retention and compaction
+
+    /** What deleting the oldest segments did: the segments deleted, and the segment rolled first, if any. */
+    record SegmentDeletion(List<LogSegment> deleted, LogSegment rolled) {
+    }
+
+    /**
+     * Deletes the {@code count} oldest segments (Kafka's {@code UnifiedLog.deleteSegments}). A log always
+     * keeps one segment: when every segment goes, a new empty active segment is rolled at the log end
+     * offset first. The log start offset moves to the base offset of the first segment left.
+     */
+    SegmentDeletion deleteOldestSegments(int count, long nowMs) {
+        if (count <= 0) {
+            return new SegmentDeletion(List.of(), null);
+        }
+        LogSegment rolled = null;
+        if (count >= segments.size()) {
+            count = segments.size();
+            rolled = new LogSegment(logEndOffset, nowMs);
+            segments.add(rolled);
+        }
+        List<LogSegment> deleted = List.copyOf(segments.subList(0, count));
+        segments.subList(0, count).clear();
+        incrementLogStartOffset(segments.get(0).baseOffset());
+        return new SegmentDeletion(deleted, rolled);
+    }
+
+    /**
+     * Moves the log start offset up (Kafka's {@code maybeIncrementLogStartOffset}): records below it can
+     * no longer be read. The segments wholly below it are deleted by {@link #deleteOldestSegments}.
+     * Returns false when {@code newStart} is not above the current log start offset.
+     */
+    boolean incrementLogStartOffset(long newStart) {
+        newStart = Math.min(newStart, logEndOffset);
+        if (newStart <= logStartOffset) {
+            return false;
+        }
+        logStartOffset = newStart;
+        int to = indexOf(newStart);
+        for (int i = head; i < to; i++) {
+            keys[i] = null;
+            values[i] = null;
+            headers[i] = null;
+        }
+        head = to;
+        deleteHorizons.headMap(newStart).clear();
+        // Kafka's LeaderEpochFileCache.truncateFromStart: the epoch in force at the new start begins there
+        long[] lastRemoved = null;
+        while (!epochStarts.isEmpty() && epochStarts.get(0)[1] <= newStart) {
+            lastRemoved = epochStarts.remove(0);
+        }
+        if (lastRemoved != null) {
+            epochStarts.add(0, new long[] {lastRemoved[0], newStart});
+        }
+        return true;
+    }
+
+    /**
+     * Drops the whole log and starts empty at {@code offset} (Kafka's {@code truncateFullyAndStartAt}: a
+     * follower whose log ends below the leader's log start offset). Returns the segments dropped.
+     */
+    List<LogSegment> truncateFullyAndStartAt(long offset, long nowMs) {
+        List<LogSegment> dropped = List.copyOf(segments);
+        for (int i = head; i < tail; i++) {
+            keys[i] = null;
+            values[i] = null;
+            headers[i] = null;
+        }
+        head = 0;
+        tail = 0;
+        segments.clear();
+        segments.add(new LogSegment(offset, nowMs));
+        logStartOffset = offset;
+        logEndOffset = offset;
+        epochStarts.clear();
+        deleteHorizons.clear();
+        cleanerCheckpoint = -1;
+        return dropped;
+    }
+
+    /**
+     * Removes the records at these offsets (ascending), as the log cleaner does: offsets are never
+     * renumbered, so gaps appear; segments stay, each touched one recomputes its size, record count and
+     * largest timestamp from the records left. A batch whose first record goes starts at its next one.
+     */
+    void removeRecords(List<Long> sortedOffsets) {
+        if (sortedOffsets.isEmpty()) {
+            return;
+        }
+        int k = 0;
+        int w = indexOf(sortedOffsets.get(0));
+        boolean pendingBatchStart = false;
+        for (int i = w; i < tail; i++) {
+            if (batchStarts[i]) {
+                pendingBatchStart = true;
+            }
+            if (k < sortedOffsets.size() && offsets[i] == sortedOffsets.get(k)) {
+                k++;
+                deleteHorizons.remove(offsets[i]);
+                continue;
+            }
+            offsets[w] = offsets[i];
+            timestamps[w] = timestamps[i];
+            keys[w] = keys[i];
+            values[w] = values[i];
+            headers[w] = headers[i];
+            sizes[w] = sizes[i];
+            epochs[w] = epochs[i];
+            producerIds[w] = producerIds[i];
+            sequences[w] = sequences[i];
+            batchStarts[w] = pendingBatchStart;
+            pendingBatchStart = false;
+            w++;
+        }
+        for (int i = w; i < tail; i++) {
+            keys[i] = null;
+            values[i] = null;
+            headers[i] = null;
+        }
+        tail = w;
+        int s = 0;
+        int last = -1;
+        for (long offset : sortedOffsets) {
+            while (s + 1 < segments.size() && segments.get(s + 1).baseOffset() <= offset) {
+                s++;
+            }
+            if (s != last) {
+                recomputeSegment(s);
+                last = s;
+            }
+        }
+    }
+
+    /** Recomputes one segment's size, record count and largest timestamp from the records it holds. */
+    private void recomputeSegment(int s) {
+        LogSegment seg = segments.get(s);
+        long end = s + 1 < segments.size() ? segments.get(s + 1).baseOffset() : logEndOffset;
+        int i = indexOf(seg.baseOffset());
+        int to = indexOf(end);
+        long bytes = 0;
+        long maxTs = -1;
+        int count = 0;
+        while (i < to) {
+            int j = i + 1;
+            while (j < to && !batchStarts[j]) {
+                j++;
+            }
+            bytes += RecordSizes.RECORD_BATCH_OVERHEAD;
+            for (int x = i; x < j; x++) {
+                bytes += sizes[x];
+                maxTs = Math.max(maxTs, timestamps[x]);
+            }
+            count += j - i;
+            i = j;
+        }
+        seg.recompute(bytes, maxTs, count);
+    }
+
+    /** The offset the log cleaner has cleaned up to, or -1 when it never cleaned this log. */
+    long cleanerCheckpoint() {
+        return cleanerCheckpoint;
+    }
+
+    void setCleanerCheckpoint(long offset) {
+        this.cleanerCheckpoint = offset;
+    }
+
+    /** When the cleaner may remove the tombstone at {@code offset}, or -1 when no cleaner pass kept it yet. */
+    public long deleteHorizon(long offset) {
+        Long h = deleteHorizons.get(offset);
+        return h == null ? -1 : h;
+    }
+
+    void setDeleteHorizon(long offset, long horizonMs) {
+        deleteHorizons.put(offset, horizonMs);
     }
 
     /** Records that a leader with {@code epoch} starts writing at {@code startOffset}. */

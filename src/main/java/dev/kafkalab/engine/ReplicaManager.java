@@ -307,7 +307,8 @@ final class ReplicaManager {
             respond(leaderId, follower, round, () -> retryLater(follower, session));
             return;
         }
-        if (lastFetchedEpoch >= 0) {
+        // at or below the leader's log start offset there is nothing left to compare epochs against
+        if (lastFetchedEpoch >= 0 && fetchOffset > leader.log().logStartOffset()) {
             long[] end = leader.log().endOffsetForEpoch(lastFetchedEpoch);
             if (end[0] < lastFetchedEpoch || end[1] < fetchOffset) {
                 respond(leaderId, follower, round, () -> truncate(follower, end[0], end[1], session));
@@ -330,7 +331,8 @@ final class ReplicaManager {
         if (fetchOffset < leaderEnd) {
             List<LogRecord> records = leader.log().read(fetchOffset, leaderEnd, FETCH_MAX_RECORDS);
             long hw = leader.highWatermark;
-            respond(leaderId, follower, round, () -> appendFetched(follower, records, hw, session));
+            long logStart = leader.log().logStartOffset();
+            respond(leaderId, follower, round, () -> appendFetched(follower, records, hw, logStart, session));
             return;
         }
         Replica.PendingFetch[] self = new Replica.PendingFetch[1];
@@ -343,7 +345,9 @@ final class ReplicaManager {
         sim.scheduler().scheduleBackground(FETCH_WAIT_MAX_MS, "fetch wait", () -> {
             if (leader.pendingFetches.remove(self[0])) {
                 long hw = leader.highWatermark;
-                respond(leaderId, follower, round, () -> appendFetched(follower, List.of(), hw, session));
+                long logStart = leader.log().logStartOffset();
+                respond(leaderId, follower, round,
+                        () -> appendFetched(follower, List.of(), hw, logStart, session));
             }
         });
     }
@@ -368,12 +372,15 @@ final class ReplicaManager {
         sim.scheduler().scheduleBackground(FETCH_BACKOFF_MS, "fetch backoff", () -> fetch(r, session));
     }
 
-    private void appendFetched(Replica r, List<LogRecord> records, long leaderHw, int session) {
+    private void appendFetched(Replica r, List<LogRecord> records, long leaderHw, long leaderLogStartOffset,
+                               int session) {
         if (!fetching(r, session)) {
             return;
         }
         TopicPartition tp = r.topicPartition();
-        if (!records.isEmpty() && records.get(0).offset() == r.log().logEndOffset()) {
+        sim.logCleaner().maybeStartAtLeaderLogStart(r, leaderLogStartOffset);
+        // compaction leaves gaps: the first record fetched may lie past the fetch offset
+        if (!records.isEmpty() && records.get(0).offset() >= r.log().logEndOffset()) {
             Config cfg = r.partition().topic().config();
             long from = r.log().logEndOffset();
             LogSegment rolled = r.log().appendAsFollower(records, sim.now(), cfg.getInt("segment.bytes"),
@@ -403,6 +410,7 @@ final class ReplicaManager {
             r.highWatermark = hw;
             sim.emit(new SimEvent.FollowerHighWatermarkUpdated(sim.now(), tp.topic(), tp.partition(), r.broker(), hw));
         }
+        sim.logCleaner().followLeaderLogStart(r, leaderLogStartOffset);
         fetch(r, session);
     }
 

@@ -136,6 +136,22 @@ public sealed interface SimEvent {
             implements SimEvent {
     }
 
+    /**
+     * A broker deleted whole segments of one replica's log, oldest first (retention by time or size, or
+     * segments below the log start offset). {@code reason} tells which limit and its numbers.
+     */
+    record SegmentsDeleted(long time, String topic, int partition, int broker, List<String> files,
+                           long newLogStartOffset, String reason) implements SimEvent {
+    }
+
+    /**
+     * The log cleaner compacted one replica's log: it removed these offsets (older values of a key, and
+     * tombstones past delete.retention.ms); offsets are not renumbered, gaps stay.
+     */
+    record LogCompacted(long time, String topic, int partition, int broker, List<Long> removedOffsets,
+                        int tombstonesRemoved) implements SimEvent {
+    }
+
     record HighWatermarkAdvanced(long time, String topic, int partition, int broker, long highWatermark)
             implements SimEvent {
     }

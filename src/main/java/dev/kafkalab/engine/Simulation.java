@@ -24,6 +24,7 @@ public final class Simulation {
     private final Network network = new Network(this);
     private final Controller controller = new Controller(this);
     private final ReplicaManager replicaManager = new ReplicaManager(this);
+    private final LogCleaner logCleaner = new LogCleaner(this);
     private final GroupCoordinator groupCoordinator = new GroupCoordinator(this);
     private final Map<Integer, Integer> brokerLives = new java.util.HashMap<>();
     private long nextProducerId = 1000;
@@ -72,6 +73,8 @@ public final class Simulation {
         int life = brokerLives.merge(id, 1, Integer::sum);
         heartbeatLoop(id, life);
         isrExpirationLoop(id, life);
+        retentionLoop(id, life);
+        cleanerLoop(id, life);
     }
 
     private boolean alive(int id, int life) {
@@ -84,6 +87,28 @@ public final class Simulation {
         scheduler.scheduleBackground(interval, "heartbeat " + id, () -> {
             if (alive(id, life)) {
                 heartbeatLoop(id, life);
+            }
+        });
+    }
+
+    /** Kafka's log retention task: every log.retention.check.interval.ms, for logs that are not compacted. */
+    private void retentionLoop(int id, int life) {
+        long interval = cluster.brokerConfig().getLong("log.retention.check.interval.ms");
+        scheduler.scheduleBackground(interval, "log retention " + id, () -> {
+            if (alive(id, life)) {
+                logCleaner.checkRetention(id);
+                retentionLoop(id, life);
+            }
+        });
+    }
+
+    /** Kafka's log cleaner thread: every log.cleaner.backoff.ms it compacts compacted logs and applies their retention. */
+    private void cleanerLoop(int id, int life) {
+        long backoff = Math.max(1, cluster.brokerConfig().getLong("log.cleaner.backoff.ms"));
+        scheduler.scheduleBackground(backoff, "log cleaner " + id, () -> {
+            if (alive(id, life)) {
+                logCleaner.runCleaner(id);
+                cleanerLoop(id, life);
             }
         });
     }
@@ -133,6 +158,10 @@ public final class Simulation {
 
     ReplicaManager replicaManager() {
         return replicaManager;
+    }
+
+    LogCleaner logCleaner() {
+        return logCleaner;
     }
 
     /** Keep every event in {@link #trace()} (on by default; benchmarks turn it off). */

@@ -10,13 +10,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 
-/** The desktop app: one window with the demo cluster, a send panel, the event log and a status bar. */
+/** The desktop app: the cluster canvas with its lesson, send panel, inspector and event log. */
 public class KafkaLabApp extends Application {
     public static final String TITLE = "Kafka Lab";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
-    public static final double MIN_WIDTH = 800;
-    public static final double MIN_HEIGHT = 560;
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
     static final String FXML = "/dev/kafkalab/ui/MainWindow.fxml";
     static final String STYLESHEET = "/assets/css/kafka-lab.css";
 
@@ -27,6 +27,7 @@ public class KafkaLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Themes.LIGHT.apply();
         FXMLLoader loader = new FXMLLoader(resource(FXML));
         Parent root;
         try {
@@ -43,7 +44,14 @@ public class KafkaLabApp extends Application {
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
         stage.show();
-        controller.focusKeyField();
+        this.controller = controller;
+    }
+
+    private MainWindowController controller;
+
+    /** The window's controller (after {@link #start}). */
+    public MainWindowController controller() {
+        return controller;
     }
 
     static URL resource(String path) {

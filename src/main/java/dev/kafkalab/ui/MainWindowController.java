@@ -1,241 +1,1153 @@
 package dev.kafkalab.ui;
 
+import dev.kafkalab.engine.Broker;
 import dev.kafkalab.engine.SimEvent;
+import dev.kafkalab.scenario.Problem;
+import dev.kafkalab.scenario.Scenario;
+import dev.kafkalab.scenario.ScenarioException;
+import dev.kafkalab.scenario.ScenarioLoader;
+import dev.kafkalab.scenario.ScenarioRunner;
+import dev.kafkalab.scenario.Step;
+import dev.kafkalab.ui.anim.Animator;
+import dev.kafkalab.ui.anim.Player;
+import dev.kafkalab.ui.canvas.ClusterCanvas;
+import dev.kafkalab.ui.lab.Commands;
+import dev.kafkalab.ui.lab.Frame;
+import dev.kafkalab.ui.lab.Lab;
+import dev.kafkalab.ui.lab.LabCommand;
+import dev.kafkalab.ui.lab.SandboxWriter;
+import dev.kafkalab.ui.model.CanvasTarget;
+import dev.kafkalab.ui.model.ClusterSnapshot;
+import dev.kafkalab.ui.model.EventWords;
+import dev.kafkalab.ui.model.HashingModel;
+import dev.kafkalab.ui.model.Inspection;
+import dev.kafkalab.ui.render.PngWriter;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.event.ActionEvent;
+import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.transform.Scale;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.SegmentedButton;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** Controller of {@code MainWindow.fxml}: wires the send panel to the demo cluster and refreshes the views. */
+/**
+ * Controller of {@code MainWindow.fxml}: wires the lab (scenario, commands, undo), the player (one
+ * animation per event) and the canvas to the menus, the transport bar, the side panels and the keys.
+ */
 public final class MainWindowController {
-    /** How many events the event log keeps. */
-    public static final int EVENT_LOG_SIZE = 200;
+    /** The lesson the app opens with. */
+    public static final String START_SCENARIO = "/lessons/examples/01-events-and-keys.yaml";
+    /** Examples offered in File > Open example (those present on the classpath). */
+    static final List<String> EXAMPLES = List.of("01-events-and-keys.yaml", "02-keyless-partitioners.yaml",
+            "03-limits-and-refusals.yaml", "04-replication-failover.yaml", "05-acks1-data-loss.yaml",
+            "06-retention-and-compaction.yaml");
+    static final String SANDBOX = "/dev/kafkalab/ui/sandbox.yaml";
+    static final int EVENT_LOG_SIZE = 2000;
+    static final double ZOOM_STEP = 1.15;
 
-    static final KeyCombination SEND_SHORTCUT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination HELP_SHORTCUT = new KeyCodeCombination(KeyCode.F1);
+    /** A line of the event log. */
+    public record LogLine(long time, String type, String words) {
+        @Override
+        public String toString() {
+            return String.format("%,8d ms  %s", time, words);
+        }
+    }
 
     @FXML
-    private TextField keyField;
+    private StackPane rootStack;
     @FXML
-    private TextField valueField;
+    private BorderPane mainWindow;
     @FXML
-    private Button sendButton;
+    private Menu examplesMenu;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem redoItem;
+    @FXML
+    private CheckMenuItem darkItem;
+    @FXML
+    private CheckMenuItem presentationItem;
+    @FXML
+    private SegmentedButton playPause;
+    @FXML
+    private ToggleButton playButton;
+    @FXML
+    private ToggleButton pauseButton;
+    @FXML
+    private Button stepButton;
+    @FXML
+    private Button idleButton;
+    @FXML
+    private Button resetButton;
+    @FXML
+    private Slider speedSlider;
+    @FXML
+    private Label speedLabel;
+    @FXML
+    private Button advance1Button;
+    @FXML
+    private Button advance10Button;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private ToggleButton themeToggle;
     @FXML
     private Button helpButton;
     @FXML
-    private Label topicLabel;
+    private Label lessonTitle;
+    @FXML
+    private Label stepLabel;
+    @FXML
+    private Label sayLabel;
+    @FXML
+    private Button nextStepButton;
+    @FXML
+    private ChoiceBox<String> producerChoice;
+    @FXML
+    private ChoiceBox<String> topicChoice;
+    @FXML
+    private javafx.scene.control.TextField keyField;
+    @FXML
+    private javafx.scene.control.TextField valueField;
+    @FXML
+    private Button sendButton;
+    @FXML
+    private Button editorButton;
     @FXML
     private Label resultLabel;
     @FXML
-    private Label shortcutHint;
+    private Label paletteProducer;
     @FXML
-    private TextArea clusterText;
+    private Label paletteConsumer;
     @FXML
-    private ListView<String> eventList;
+    private Label paletteTopic;
+    @FXML
+    private Label paletteBroker;
+    @FXML
+    private HashingPanelController hashingPanelController;
+    @FXML
+    private ScrollPane canvasScroll;
+    @FXML
+    private Label captionLabel;
+    @FXML
+    private Label inspectorTitle;
+    @FXML
+    private GridPane inspectorGrid;
+    @FXML
+    private StackPane filterHolder;
+    @FXML
+    private ListView<LogLine> eventList;
     @FXML
     private Label timeLabel;
     @FXML
-    private Label recordsLabel;
+    private Label pendingLabel;
     @FXML
-    private Label deliveriesLabel;
+    private Label modeLabel;
+    @FXML
+    private Label undoLabel;
+    @FXML
+    private StackPane helpOverlay;
+    @FXML
+    private GridPane helpGrid;
 
-    private final DemoCluster demo = new DemoCluster();
-    private final ObservableList<String> events = FXCollections.observableArrayList();
-    private Alert help;
+    private final HashingModel hashing = new HashingModel();
+    private final ClusterCanvas canvas = new ClusterCanvas();
+    private final ObservableList<LogLine> log = FXCollections.observableArrayList();
+    private final FilteredList<LogLine> filteredLog = new FilteredList<>(log);
+    private CheckComboBox<String> eventFilter;
+    private Lab lab;
+    private Player player;
+    private Themes theme = Themes.LIGHT;
+    private double zoom = 1;
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private String lastSendDescription;
+    private int nextProducer = 1;
+    private int nextConsumer = 1;
+    private int nextTopic = 1;
 
     @FXML
     private void initialize() {
-        String send = displayText(SEND_SHORTCUT);
-        String helpKey = displayText(HELP_SHORTCUT);
-        topicLabel.setText("Topic " + DemoCluster.TOPIC + " (" + DemoCluster.PARTITIONS + " partitions), producer "
-                + DemoCluster.PRODUCER);
-        keyField.setTooltip(new Tooltip("Record key; leave empty for a keyless record.\nEnter or " + send
-                + " sends."));
-        valueField.setTooltip(new Tooltip("Record value.\nEnter or " + send + " sends."));
-        sendButton.setTooltip(new Tooltip("Send the record and run the simulation until idle (" + send + ")"));
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (" + helpKey + ")"));
-        helpButton.setText("Help (" + helpKey + ")");
-        shortcutHint.setText("Enter or " + send + " sends. " + helpKey + " shows help.");
-        eventList.setItems(events);
-        eventList.setCellFactory(list -> new EventCell());
-        // keep the newest event in view when the window or the split changes size
-        eventList.heightProperty().addListener((obs, was, now) -> scrollEventsToEndLater());
-        eventList.widthProperty().addListener((obs, was, now) -> scrollEventsToEndLater());
-        appendEvents(demo.history());
-        refresh(-1);
+        hashingPanelController.bind(hashing);
+        canvas.getTransforms().add(scale);
+        canvasScroll.setContent(new Group(canvas));
+        canvasScroll.viewportBoundsProperty().addListener((obs, was, now) ->
+                canvas.setLayoutWidth(now.getWidth() / zoom - 2));
+        player = new Player(canvas, new Animator(canvas, hashing), hashing);
+        player.setOnShown(this::frameShown);
+        player.setOnIdle(this::refresh);
+        player.captionProperty().addListener((obs, was, now) -> captionLabel.setText(now));
+        player.pendingProperty().addListener((obs, was, now) -> refreshStatus());
+        canvas.selectionProperty().addListener((obs, was, now) -> refreshInspector());
+        canvas.setContextMenus(this::menuFor);
+        canvas.setDropHandler(new Drops(), (why, target) -> {
+            tell("Cannot drop there", why, true);
+            return null;
+        });
+
+        // transport
+        playPause.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                (was == null ? playButton : (ToggleButton) was).setSelected(true);
+            }
+        });
+        playButton.setSelected(true);
+        player.playingProperty().addListener((obs, was, now) -> (now ? playButton : pauseButton).setSelected(true));
+        speedSlider.valueProperty().addListener((obs, was, now) -> {
+            double speed = Math.pow(10, now.doubleValue());
+            player.speedProperty().set(speed);
+            speedLabel.setText(String.format(Locale.ENGLISH, speed < 10 ? "%.1f×" : "%.0f×", speed));
+        });
+
+        // event log with a filter by event type
+        eventList.setItems(filteredLog);
+        eventList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(LogLine item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        List<String> types = new ArrayList<>();
+        for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
+            types.add(c.getSimpleName());
+        }
+        types.sort(String::compareTo);
+        eventFilter = new CheckComboBox<>(FXCollections.observableArrayList(types));
+        eventFilter.setId("eventFilter");
+        eventFilter.setTitle("Event types");
+        eventFilter.setShowCheckedCount(true);
+        eventFilter.setPrefWidth(150);
+        eventFilter.getCheckModel().checkAll();
+        eventFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            List<String> on = List.copyOf(eventFilter.getCheckModel().getCheckedItems());
+            filteredLog.setPredicate(l -> l.type() == null || on.contains(l.type()));
+        });
+        eventFilter.setTooltip(new Tooltip("Show only these event types"));
+        filterHolder.getChildren().setAll(eventFilter);
+
+        // palette: drag sources
+        palette(paletteProducer, "palette:producer", "Drag onto a topic: a new producer that sends there");
+        palette(paletteConsumer, "palette:consumer", "Drag onto a topic (new group) or onto a group box (join it)");
+        palette(paletteTopic, "palette:topic", "Drag onto the canvas: a new topic with 3 partitions");
+        palette(paletteBroker, "palette:broker", "Drag onto the canvas: one more broker (the cluster restarts "
+                + "with it and your actions are replayed)");
+
+        for (String example : EXAMPLES) {
+            if (getClass().getResource("/lessons/examples/" + example) != null) {
+                MenuItem item = new MenuItem(example.replace(".yaml", ""));
+                item.setOnAction(e -> loadResource("/lessons/examples/" + example));
+                examplesMenu.getItems().add(item);
+            }
+        }
+        installTooltips();
+        buildHelp();
+        loadResource(START_SCENARIO);
     }
 
-    /** Wrapped rows change height on resize, so scroll after that layout pass, not during it. */
-    private void scrollEventsToEndLater() {
-        Platform.runLater(this::scrollEventsToEnd);
+    private void palette(Label item, String payload, String tip) {
+        item.setTooltip(new Tooltip(tip));
+        item.setOnDragDetected(e -> {
+            var db = item.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent c = new ClipboardContent();
+            c.putString(payload);
+            db.setContent(c);
+            e.consume();
+        });
     }
 
-    /**
-     * Shows the newest event whole. {@code scrollTo} alone can stop a few pixels short with wrapped
-     * rows of different heights, so the flow is then pushed to its very end.
-     */
-    private void scrollEventsToEnd() {
-        if (events.isEmpty()) {
+    private void installTooltips() {
+        tip(playButton, "Play the animations", "Space");
+        tip(pauseButton, "Pause", "Space");
+        tip(stepButton, "Show one more event", "Right");
+        tip(idleButton, "Skip the animations and run until no work is pending", "Ctrl+I");
+        tip(resetButton, "Back to the start of the lesson or sandbox", "Ctrl+R");
+        tip(speedSlider, "Speed, 0.1× to 100× (virtual time / screen time)", "[ and ]");
+        tip(advance1Button, "Let 1 s of virtual time pass", "T");
+        tip(advance10Button, "Let 10 s of virtual time pass (past the 9 s broker session timeout)", "Shift+T");
+        tip(undoButton, "Undo the last action (rebuilds from the seed and replays the others)", "Ctrl+Z");
+        tip(themeToggle, "Dark theme", "Ctrl+D");
+        tip(helpButton, "Keyboard shortcuts", "F1");
+        tip(nextStepButton, "Run the lesson's next step", "N");
+        tip(sendButton, "Send the record and watch it travel", "Enter / Ctrl+Enter");
+        tip(editorButton, "Key, value, headers, partition, acks and size", "Ctrl+Shift+Enter");
+    }
+
+    private static void tip(javafx.scene.control.Control c, String what, String key) {
+        c.setTooltip(new Tooltip(what + " (" + key + ")"));
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EDITOR = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+
+    /** Single keys act only when no text field has the focus. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (helpOverlay.isVisible() && (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F1)) {
+                helpOverlay.setVisible(false);
+                e.consume();
+                return;
+            }
+            if (EDITOR.match(e)) {
+                onEditor();
+                e.consume();
+                return;
+            }
+            if (SEND.match(e)) {
+                onSend();
+                e.consume();
+                return;
+            }
+            if (REDO_Y.match(e)) {
+                onRedo();
+                e.consume();
+                return;
+            }
+            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (typing || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case SPACE -> player.togglePlay();
+                case RIGHT -> onStep();
+                case N -> onNextStep();
+                case T -> {
+                    if (e.isShiftDown()) {
+                        onAdvance10();
+                    } else {
+                        onAdvance1();
+                    }
+                }
+                case CLOSE_BRACKET -> onFaster();
+                case OPEN_BRACKET -> onSlower();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private void buildHelp() {
+        String[][] rows = {
+                {"Space", "play / pause the animations"},
+                {"Right", "step one event"},
+                {"N", "run the lesson's next step"},
+                {"T / Shift+T", "let 1 s / 10 s of virtual time pass"},
+                {"[ / ]", "slower / faster (0.1× to 100×)"},
+                {"Ctrl+I", "run until idle (skip animations)"},
+                {"Ctrl+R", "reset to the start"},
+                {"Ctrl+Z / Ctrl+Shift+Z", "undo / redo"},
+                {"Enter, Ctrl+Enter", "send the record in the send panel"},
+                {"Ctrl+Shift+Enter", "open the record editor"},
+                {"Ctrl+O / Ctrl+S / Ctrl+E", "open a scenario / save the sandbox / export the canvas as PNG"},
+                {"Ctrl+D", "dark theme"},
+                {"F5 / F11", "presentation mode / full screen"},
+                {"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / actual size"},
+                {"Right-click", "broker: crash, shut down, restart, isolate, heal; topic: partitions, settings; "
+                        + "consumer: poll, commit, leave, kill"},
+                {"F1 / Esc", "show / close this help"},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().add("shortcut-key");
+            Label what = new Label(rows[i][1]);
+            what.setWrapText(true);
+            what.setMaxWidth(380);
+            helpGrid.addRow(i, key, what);
+        }
+    }
+
+    // ------------------------------------------------------------------ lab
+
+    /** Loads a scenario from the classpath. */
+    void loadResource(String path) {
+        try (InputStream in = getClass().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            load(new ScenarioLoader().load(path.substring(path.lastIndexOf('/') + 1), text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            showProblems(path, e.problems());
+        }
+    }
+
+    /** Starts over with {@code s}. */
+    public void load(Scenario s) {
+        if (lab == null) {
+            lab = new Lab(s);
+        } else {
+            lab.load(s);
+        }
+        log.clear();
+        hashing.clear();
+        canvas.selectionProperty().set(null);
+        player.showNow(lab.snapshot());
+        lessonTitle.setText(s.title());
+        captionLabel.setText(s.summary() == null ? "" : s.summary());
+        resultLabel.setText("Nothing sent yet.");
+        resultLabel.getStyleClass().removeAll("result-ok", "result-error");
+        refreshChoices();
+        refresh();
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Player player() {
+        return player;
+    }
+
+    public ClusterCanvas canvas() {
+        return canvas;
+    }
+
+    public HashingModel hashing() {
+        return hashing;
+    }
+
+    /** Runs a learner's command: its events are queued for the player. */
+    public Lab.Outcome execute(LabCommand c) {
+        Lab.Outcome out = lab.execute(c);
+        if (out.frames() == null) {
+            tell("Not possible", out.error(), true);
+        } else {
+            canvas.setBindings(lab.bindings());
+            if (out.frames().isEmpty()) {
+                player.showNow(lab.snapshot());
+            } else {
+                player.enqueue(out.frames());
+            }
+            if (out.error() != null) {
+                tell("Kafka refused: " + c.description(), out.error(), true);
+            }
+        }
+        refreshChoices();
+        refresh();
+        return out;
+    }
+
+    private void frameShown(Frame f) {
+        log.add(new LogLine(f.event().time(), f.event().type(), EventWords.describe(f.event())));
+        if (log.size() > EVENT_LOG_SIZE) {
+            log.remove(0, log.size() - EVENT_LOG_SIZE);
+        }
+        if (!filteredLog.isEmpty()) {
+            eventList.scrollTo(filteredLog.size() - 1);
+        }
+        if (f.event() instanceof SimEvent.RecordFailed failed && lastSendDescription != null) {
+            showResult("✗ " + failed.error() + ": " + failed.message(), false);
+        } else if (f.event() instanceof SimEvent.BatchAcknowledged ack && lastSendDescription != null) {
+            showResult("✓ " + lastSendDescription + " → acknowledged" + (ack.baseOffset() >= 0 ? " at offset "
+                    + ack.baseOffset() + " of " + ack.topic() + "-" + ack.partition() : " (acks=0: no offset)"), true);
+        } else if (f.event() instanceof SimEvent.RecordSent s && lastSendDescription != null) {
+            showResult("→ " + EventWords.describe(s), true);
+        }
+        refreshStatus();
+        refreshInspector();
+    }
+
+    private void showResult(String text, boolean ok) {
+        resultLabel.setText(text);
+        resultLabel.getStyleClass().removeAll("result-ok", "result-error");
+        resultLabel.getStyleClass().add(ok ? "result-ok" : "result-error");
+    }
+
+    private void refresh() {
+        Scenario s = lab.scenario();
+        int total = s.steps().size();
+        int next = lab.runner().nextStepIndex();
+        Step shown = lab.lastStep();
+        if (total == 0) {
+            stepLabel.setText("Sandbox: send records, drag from the palette, right-click brokers.");
+            sayLabel.setText(s.summary() == null ? "" : s.summary());
+        } else if (shown == null) {
+            stepLabel.setText(total + " steps · press Next step (N) to begin");
+            sayLabel.setText(s.summary() == null ? "" : s.summary());
+        } else {
+            stepLabel.setText("Step " + shown.index() + " of " + total + (shown.title() == null ? "" : ": "
+                    + shown.title()));
+            sayLabel.setText(shown.say() == null ? "" : prose(shown.say()));
+        }
+        nextStepButton.setDisable(next >= total);
+        nextStepButton.setText(next >= total ? (total == 0 ? "No lesson steps" : "Lesson finished ✓")
+                : "Next step " + (next + 1) + " of " + total + " ▶");
+        LabCommand last = lab.lastCommand();
+        undoButton.setDisable(last == null);
+        undoItem.setDisable(last == null);
+        undoItem.setText(last == null ? "_Undo" : "_Undo " + last.description());
+        redoItem.setDisable(!lab.canRedo());
+        undoLabel.setText(last == null ? "" : "Undo: " + last.description());
+        refreshStatus();
+        refreshInspector();
+    }
+
+    /** Markdown-ish lesson text as plain prose: emphasis marks dropped, lines of a paragraph joined. */
+    static String prose(String say) {
+        return say.strip().replace("**", "").replaceAll("(?<!\\n)\\n(?!\\n)", " ");
+    }
+
+    private void refreshStatus() {
+        ClusterSnapshot s = player.shown();
+        timeLabel.setText("Virtual time " + String.format(Locale.ENGLISH, "%,d", s == null ? 0 : s.time()) + " ms");
+        int pending = player.pendingCount();
+        pendingLabel.setText(pending == 0 ? "All events shown" : pending + " events to show");
+        modeLabel.setText((lab.scenario().steps().isEmpty() ? "Sandbox" : "Lesson") + " · seed " + lab.scenario().seed());
+    }
+
+    private void refreshChoices() {
+        ClusterSnapshot s = lab.snapshot();
+        String producer = producerChoice.getValue();
+        String topic = topicChoice.getValue();
+        List<String> producers = s.producers().stream().map(ClusterSnapshot.ProducerView::id).toList();
+        List<String> topics = s.topics().stream().filter(t -> !t.internal()).map(ClusterSnapshot.TopicView::name)
+                .toList();
+        if (!producerChoice.getItems().equals(producers)) {
+            producerChoice.getItems().setAll(producers);
+        }
+        if (!topicChoice.getItems().equals(topics)) {
+            topicChoice.getItems().setAll(topics);
+        }
+        producerChoice.setValue(producers.contains(producer) ? producer : producers.isEmpty() ? null : producers.get(0));
+        String bound = producerChoice.getValue() == null ? null : lab.boundTopic(producerChoice.getValue());
+        topicChoice.setValue(bound != null ? bound : topics.contains(topic) ? topic : topics.isEmpty() ? null
+                : topics.get(0));
+    }
+
+    private void refreshInspector() {
+        Inspection i = Inspection.of(canvas.selectionProperty().get(), player.shown(), lab.tracker());
+        inspectorTitle.setText(i.title());
+        inspectorGrid.getChildren().clear();
+        int row = 0;
+        for (Inspection.Row r : i.rows()) {
+            Label k = new Label(r.label());
+            k.getStyleClass().add("field-label");
+            k.setWrapText(true);
+            k.setMinWidth(80);
+            k.setMaxWidth(96);
+            Label v = new Label(r.value());
+            v.setWrapText(true);
+            v.setMaxWidth(190);
+            inspectorGrid.addRow(row++, k, v);
+        }
+    }
+
+    private void showProblems(String name, List<Problem> problems) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : problems) {
+            sb.append(p).append('\n');
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR, sb.toString(), ButtonType.OK);
+        a.setHeaderText("Cannot open " + name);
+        owner().ifPresent(a::initOwner);
+        a.show();
+    }
+
+    private Optional<Window> owner() {
+        return Optional.ofNullable(rootStack.getScene()).map(Scene::getWindow);
+    }
+
+    void tell(String title, String text, boolean warning) {
+        captionLabel.setText(title + ": " + text);
+        Notifications n = Notifications.create().title(title).text(text).hideAfter(Duration.seconds(5));
+        if (rootStack.getScene() != null && rootStack.getScene().getWindow() != null
+                && rootStack.getScene().getWindow().isShowing()) {
+            n.owner(canvasScroll);
+            if (warning) {
+                n.showWarning();
+            } else {
+                n.showInformation();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    @FXML
+    private void onSend() {
+        String producer = producerChoice.getValue();
+        String topic = topicChoice.getValue();
+        if (producer == null || topic == null) {
+            tell("Cannot send", "Add a producer and a topic first (drag them from the palette).", true);
             return;
         }
-        eventList.scrollTo(events.size() - 1);
-        if (eventList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            eventList.layout();
-            flow.scrollPixels(Double.MAX_VALUE / 4);
+        String key = keyField.getText().isEmpty() ? null : keyField.getText();
+        Commands.SendRecord send = new Commands.SendRecord(producer, topic, key, valueField.getText(), Map.of(), null);
+        lastSendDescription = send.description();
+        execute(send);
+    }
+
+    @FXML
+    private void onEditor() {
+        openEditor(producerChoice.getValue(), topicChoice.getValue(), null);
+    }
+
+    void openEditor(String producer, String topic, Integer partition) {
+        FXMLLoader loader = new FXMLLoader(KafkaLabApp.resource("/dev/kafkalab/ui/RecordEditor.fxml"));
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RecordEditorController editor = loader.getController();
+        editor.setUp(lab.snapshot(), producer, topic, partition, keyField.getText(), valueField.getText());
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Record editor");
+        dialog.setDialogPane(editor.dialogPane());
+        owner().ifPresent(w -> {
+            dialog.initOwner(w);
+            editor.dialogPane().getStylesheets().addAll(w.getScene().getStylesheets());
+        });
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            LabCommand c = editor.command();
+            if (c != null) {
+                lastSendDescription = c.description();
+                execute(c);
+            }
+        });
+    }
+
+    @FXML
+    private void onPlay() {
+        player.play();
+    }
+
+    @FXML
+    private void onPause() {
+        player.pause();
+    }
+
+    @FXML
+    private void onPlayPause() {
+        player.togglePlay();
+    }
+
+    @FXML
+    void onStep() {
+        if (player.stepOne()) {
+            refreshStatus();
+            return;
+        }
+        player.pause();
+        Lab.Outcome out = execute(new Commands.StepEngine());
+        if (out.frames() != null && !out.frames().isEmpty()) {
+            player.stepOne();
         }
     }
 
-    /** "Ctrl+Enter" rather than JavaFX's "Ctrl+\u21b5", which reads badly in a hint. */
-    static String displayText(KeyCombination k) {
-        return k.getDisplayText().replace("\u21b5", "Enter");
+    @FXML
+    void onNextStep() {
+        if (!lab.runner().hasNextStep()) {
+            return;
+        }
+        execute(new Commands.NextStep());
     }
 
-    /** An event log row that wraps long events instead of needing a horizontal scroll bar. */
-    private static final class EventCell extends ListCell<String> {
-        EventCell() {
-            setWrapText(true);
-            setPrefWidth(0);
+    @FXML
+    void onRunIdle() {
+        if (lab.simulation().isBusy()) {
+            execute(new Commands.RunUntilIdle());
+        }
+        player.finishAll();
+        refresh();
+    }
+
+    @FXML
+    private void onAdvance1() {
+        execute(new Commands.Advance(1_000));
+    }
+
+    @FXML
+    private void onAdvance10() {
+        execute(new Commands.Advance(10_000));
+    }
+
+    @FXML
+    private void onFaster() {
+        speedSlider.setValue(Math.min(speedSlider.getMax(), speedSlider.getValue() + 0.25));
+    }
+
+    @FXML
+    private void onSlower() {
+        speedSlider.setValue(Math.max(speedSlider.getMin(), speedSlider.getValue() - 0.25));
+    }
+
+    @FXML
+    void onReset() {
+        lab.reset();
+        log.clear();
+        player.showNow(lab.snapshot());
+        canvas.setBindings(lab.bindings());
+        refreshChoices();
+        refresh();
+        captionLabel.setText("Reset: back to the start of " + lab.scenario().title());
+    }
+
+    @FXML
+    void onUndo() {
+        LabCommand undone = lab.undo();
+        if (undone == null) {
+            return;
+        }
+        player.showNow(lab.snapshot());
+        canvas.setBindings(lab.bindings());
+        log.add(new LogLine(lab.snapshot().time(), null, "↶ undone: " + undone.description()));
+        captionLabel.setText("Undone: " + undone.description() + " (rebuilt from seed " + lab.scenario().seed()
+                + " and replayed " + lab.history().size() + " actions)");
+        refreshChoices();
+        refresh();
+    }
+
+    @FXML
+    void onRedo() {
+        Lab.Outcome out = lab.redo();
+        if (out == null) {
+            return;
+        }
+        canvas.setBindings(lab.bindings());
+        if (out.frames() != null && !out.frames().isEmpty()) {
+            player.enqueue(out.frames());
+        } else {
+            player.showNow(lab.snapshot());
+        }
+        refreshChoices();
+        refresh();
+    }
+
+    @FXML
+    private void onOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.yaml", "*.yml"));
+        File f = chooser.showOpenDialog(owner().orElse(null));
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** Opens a scenario file; problems are shown, and the current lab stays. */
+    public void openFile(Path file) {
+        try {
+            Scenario s = new ScenarioLoader().load(file);
+            List<Problem> unsupported = ScenarioRunner.unsupported(s);
+            if (!unsupported.isEmpty()) {
+                showProblems(file.toString(), unsupported);
+                return;
+            }
+            load(s);
+        } catch (ScenarioException e) {
+            showProblems(file.toString(), e.problems());
+        }
+    }
+
+    @FXML
+    private void onNewSandbox() {
+        loadResource(SANDBOX);
+    }
+
+    @FXML
+    private void onSave() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the sandbox as a scenario");
+        chooser.setInitialFileName("sandbox.yaml");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files", "*.yaml"));
+        File f = chooser.showSaveDialog(owner().orElse(null));
+        if (f != null) {
+            try {
+                SandboxWriter.write(lab, f.toPath());
+                tell("Saved", f.getName() + ": " + lab.history().size() + " actions", false);
+            } catch (IOException e) {
+                tell("Could not save", e.getMessage(), true);
+            }
+        }
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the canvas as PNG");
+        chooser.setInitialFileName("kafka-lab.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
+        File f = chooser.showSaveDialog(owner().orElse(null));
+        if (f != null) {
+            try {
+                exportCanvas(f.toPath());
+                tell("Exported", f.getName(), false);
+            } catch (IOException e) {
+                tell("Could not export", e.getMessage(), true);
+            }
+        }
+    }
+
+    /** Writes the whole canvas (not just the visible part) as a PNG. */
+    public void exportCanvas(Path file) throws IOException {
+        SnapshotParameters params = new SnapshotParameters();
+        PngWriter.write(canvas.snapshot(params, null), file);
+    }
+
+    @FXML
+    private void onQuit() {
+        owner().ifPresent(w -> ((Stage) w).close());
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        setTheme(darkItem.isSelected() ? Themes.DARK : Themes.LIGHT);
+    }
+
+    @FXML
+    private void onThemeToggle() {
+        setTheme(themeToggle.isSelected() ? Themes.DARK : Themes.LIGHT);
+    }
+
+    void setTheme(Themes t) {
+        theme = t;
+        t.apply();
+        darkItem.setSelected(t == Themes.DARK);
+        themeToggle.setSelected(t == Themes.DARK);
+        canvas.redraw();
+    }
+
+    public Themes theme() {
+        return theme;
+    }
+
+    @FXML
+    private void onPresentation() {
+        boolean on = presentationItem.isSelected();
+        if (on) {
+            rootStack.getStyleClass().add("presentation");
+            setZoom(1.4);
+        } else {
+            rootStack.getStyleClass().remove("presentation");
+            setZoom(1);
+        }
+    }
+
+    @FXML
+    private void onFullScreen() {
+        owner().ifPresent(w -> ((Stage) w).setFullScreen(!((Stage) w).isFullScreen()));
+    }
+
+    @FXML
+    private void onZoomIn() {
+        setZoom(zoom * ZOOM_STEP);
+    }
+
+    @FXML
+    private void onZoomOut() {
+        setZoom(zoom / ZOOM_STEP);
+    }
+
+    @FXML
+    private void onZoomReset() {
+        setZoom(1);
+    }
+
+    void setZoom(double z) {
+        zoom = Math.max(0.4, Math.min(3, z));
+        scale.setX(zoom);
+        scale.setY(zoom);
+        canvas.setLayoutWidth(canvasScroll.getViewportBounds().getWidth() / zoom - 2);
+    }
+
+    @FXML
+    void onHelp() {
+        helpOverlay.setVisible(!helpOverlay.isVisible());
+    }
+
+    @FXML
+    private void onCloseHelp() {
+        helpOverlay.setVisible(false);
+    }
+
+    public boolean isHelpShowing() {
+        return helpOverlay.isVisible();
+    }
+
+    public void focusKeyField() {
+        Platform.runLater(keyField::requestFocus);
+    }
+
+    // ------------------------------------------------------------------ context menus
+
+    ContextMenu menuFor(CanvasTarget target) {
+        ClusterSnapshot s = player.shown();
+        ContextMenu menu = new ContextMenu();
+        if (target instanceof CanvasTarget.Broker b) {
+            ClusterSnapshot.BrokerView bv = s.broker(b.id());
+            Broker.State state = bv == null ? Broker.State.UP : bv.state();
+            for (Commands.BrokerOp op : Commands.BrokerOp.values()) {
+                String label = switch (op) {
+                    case CRASH -> "Crash broker " + b.id();
+                    case SHUTDOWN -> "Shut down broker " + b.id() + " (controlled)";
+                    case RESTART -> "Restart broker " + b.id();
+                    case ISOLATE -> "Isolate broker " + b.id() + " from the cluster";
+                    case HEAL -> "Heal (reconnect) broker " + b.id();
+                };
+                MenuItem item = new MenuItem(label);
+                item.setId("menu-" + op.action() + "-" + b.id());
+                item.setDisable(switch (op) {
+                    case CRASH -> state == Broker.State.CRASHED || state == Broker.State.SHUTDOWN;
+                    case SHUTDOWN, ISOLATE -> state != Broker.State.UP;
+                    case RESTART -> state != Broker.State.CRASHED && state != Broker.State.SHUTDOWN;
+                    case HEAL -> state != Broker.State.ISOLATED;
+                });
+                item.setOnAction(e -> execute(new Commands.BrokerCommand(op, b.id())));
+                menu.getItems().add(item);
+            }
+        } else if (target instanceof CanvasTarget.Topic t) {
+            ClusterSnapshot.TopicView tv = s.topic(t.name());
+            if (tv == null || tv.internal()) {
+                return null;
+            }
+            MenuItem send = new MenuItem("Send a record to " + t.name() + "…");
+            send.setOnAction(e -> openEditor(producerChoice.getValue(), t.name(), null));
+            MenuItem grow = new MenuItem("Add partitions…");
+            grow.setOnAction(e -> addPartitions(tv));
+            MenuItem configure = new MenuItem("Configure…");
+            configure.setOnAction(e -> TopicConfigDialog.show(tv, owner().orElse(null)).ifPresent(this::execute));
+            menu.getItems().addAll(send, grow, configure);
+        } else if (target instanceof CanvasTarget.Partition p) {
+            MenuItem send = new MenuItem("Send a record to partition " + p.partition() + "…");
+            send.setOnAction(e -> openEditor(producerChoice.getValue(), p.topic(), p.partition()));
+            menu.getItems().add(send);
+        } else if (target instanceof CanvasTarget.Consumer c) {
+            ClusterSnapshot.ConsumerView cv = s.consumer(c.id());
+            boolean open = cv != null && !cv.closed();
+            for (Commands.ConsumerOp op : Commands.ConsumerOp.values()) {
+                String label = switch (op) {
+                    case POLL -> "Poll (read records)";
+                    case COMMIT -> "Commit positions";
+                    case LEAVE -> "Leave the group";
+                    case KILL -> "Kill (no goodbye)";
+                };
+                MenuItem item = new MenuItem(label);
+                boolean grouped = cv != null && cv.group() != null;
+                item.setDisable(!open || (!grouped && op != Commands.ConsumerOp.POLL && op != Commands.ConsumerOp.KILL));
+                item.setOnAction(e -> execute(new Commands.ConsumerCommand(op, c.id())));
+                menu.getItems().add(item);
+            }
+        } else if (target instanceof CanvasTarget.Producer p) {
+            MenuItem send = new MenuItem("Send a record…");
+            send.setOnAction(e -> openEditor(p.id(), lab.boundTopic(p.id()) != null ? lab.boundTopic(p.id())
+                    : topicChoice.getValue(), null));
+            menu.getItems().add(send);
+        } else {
+            return null;
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        MenuItem inspect = new MenuItem("Inspect");
+        inspect.setOnAction(e -> canvas.selectionProperty().set(target));
+        menu.getItems().add(inspect);
+        return menu;
+    }
+
+    private void addPartitions(ClusterSnapshot.TopicView t) {
+        TextInputDialog d = new TextInputDialog(Integer.toString(t.partitions().size() + 1));
+        d.setTitle("Add partitions");
+        d.setHeaderText("Partitions of " + t.name() + " can only grow. Keys may then map to other partitions!");
+        d.setContentText("New total:");
+        owner().ifPresent(d::initOwner);
+        d.showAndWait().ifPresent(v -> {
+            try {
+                execute(new Commands.AddPartitions(t.name(), Integer.parseInt(v.strip())));
+            } catch (NumberFormatException e) {
+                tell("Not a number", v, true);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ drag and drop
+
+    /** What may be dropped where; a refusal says why in words. */
+    final class Drops implements ClusterCanvas.DropHandler {
+        @Override
+        public String check(String payload, CanvasTarget target) {
+            ClusterSnapshot s = lab.snapshot();
+            if (payload.equals("palette:producer")) {
+                return target instanceof CanvasTarget.Topic || target instanceof CanvasTarget.Canvas ? null
+                        : "Drop a new producer on a topic (it will send there) or on an empty spot.";
+            }
+            if (payload.equals("palette:consumer")) {
+                return target instanceof CanvasTarget.Topic || target instanceof CanvasTarget.Group ? null
+                        : "Drop a new consumer on a topic (it starts a group reading it) or on a group box (it joins).";
+            }
+            if (payload.equals("palette:topic")) {
+                return target instanceof CanvasTarget.Canvas || target instanceof CanvasTarget.Topic ? null
+                        : "Drop a topic on an empty part of the canvas.";
+            }
+            if (payload.equals("palette:broker")) {
+                return s.brokers().size() < dev.kafkalab.engine.Cluster.MAX_BROKERS ? null
+                        : "Kafka Lab simulates at most " + dev.kafkalab.engine.Cluster.MAX_BROKERS + " brokers.";
+            }
+            if (payload.startsWith("producer:")) {
+                return target instanceof CanvasTarget.Topic t && !s.topic(t.name()).internal() ? null
+                        : "A producer sends to a topic: drop it on a topic's rectangle.";
+            }
+            if (payload.startsWith("consumer:")) {
+                ClusterSnapshot.ConsumerView c = s.consumer(payload.substring("consumer:".length()));
+                if (c == null) {
+                    return "That consumer is gone.";
+                }
+                if (target instanceof CanvasTarget.Group g) {
+                    if (g.id().equals(c.group()) && !c.closed()) {
+                        return c.id() + " is already in group " + g.id() + ".";
+                    }
+                    if (c.group() != null && !g.id().equals(c.group()) && !c.closed()) {
+                        return c.id() + " is in group " + c.group() + ": a consumer belongs to one group. "
+                                + "Right-click it and leave first.";
+                    }
+                    return c.group() == null && !c.closed() ? c.id() + " assigns itself partitions (no group.id); "
+                            + "drag a new Consumer from the palette instead." : null;
+                }
+                if (target instanceof CanvasTarget.Topic t) {
+                    if (c.group() == null) {
+                        return c.id() + " has no group: drop it on a group box, or drag a new Consumer onto "
+                                + t.name() + ".";
+                    }
+                    return c.topics().contains(t.name()) && !c.closed() ? c.id() + " already reads " + t.name() + "."
+                            : null;
+                }
+                return "Drop a consumer on a group box (to join it) or on a topic (to subscribe to it).";
+            }
+            return "Unknown item.";
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-        }
-    }
-
-    /** Ctrl+Enter (Cmd+Enter on a Mac) sends from anywhere in the window; F1 opens the help. */
-    void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(SEND_SHORTCUT, this::send);
-        scene.getAccelerators().put(HELP_SHORTCUT, this::showHelp);
-    }
-
-    void focusKeyField() {
-        keyField.requestFocus();
-    }
-
-    DemoCluster demo() {
-        return demo;
-    }
-
-    @FXML
-    private void onSend(ActionEvent e) {
-        e.consume();
-        send();
-    }
-
-    @FXML
-    private void onHelp(ActionEvent e) {
-        e.consume();
-        showHelp();
-    }
-
-    /** Sends the record in the fields (empty key = keyless) and shows what happened. */
-    void send() {
-        DemoCluster.SendOutcome outcome = demo.send(keyField.getText(), valueField.getText());
-        resultLabel.setText(outcome.resultLine());
-        boolean ok = outcome.delivery() != null && outcome.delivery().acked();
-        resultLabel.getStyleClass().removeAll("result-ok", "result-error");
-        resultLabel.getStyleClass().add(ok ? "result-ok" : "result-error");
-        appendEvents(outcome.events());
-        refresh(outcome.delivery() == null ? -1 : outcome.delivery().partition());
-    }
-
-    private void appendEvents(List<SimEvent> newEvents) {
-        if (newEvents.isEmpty()) {
-            return;
-        }
-        int from = Math.max(0, newEvents.size() - EVENT_LOG_SIZE);
-        List<String> lines = newEvents.subList(from, newEvents.size()).stream().map(ClusterText::eventLine).toList();
-        events.addAll(lines);
-        if (events.size() > EVENT_LOG_SIZE) {
-            events.remove(0, events.size() - EVENT_LOG_SIZE);
-        }
-        scrollEventsToEnd();
-        scrollEventsToEndLater();
-    }
-
-    /** Redraws the cluster text and status bar; scrolls the cluster text to {@code partition} if >= 0. */
-    private void refresh(int partition) {
-        double scrollTop = clusterText.getScrollTop();
-        String text = ClusterText.describe(demo.simulation());
-        clusterText.setText(text);
-        int at = partition < 0 ? -1 : text.indexOf("  partition " + partition + "  (");
-        if (at >= 0) {
-            // move the caret over the partition that got the record, so the text area scrolls to it:
-            // first its header, then its newest record, which wins when the block is taller than the view
-            int end = text.indexOf("\n\n", at);
-            clusterText.positionCaret(at);
-            clusterText.positionCaret(end < 0 ? text.length() : end);
-        } else {
-            clusterText.setScrollTop(scrollTop);
-        }
-        timeLabel.setText("Virtual time: " + demo.simulation().now() + " ms");
-        recordsLabel.setText("Records in cluster: " + ClusterText.recordCount(demo.simulation()));
-        long acked = demo.producer().deliveries().stream().filter(d -> d.acked()).count();
-        long failed = demo.producer().deliveries().size() - acked;
-        deliveriesLabel.setText("Producer " + DemoCluster.PRODUCER + ": " + acked + " acked, " + failed + " failed");
-    }
-
-    /** A small, non-blocking dialog listing the shortcuts. */
-    void showHelp() {
-        if (help == null) {
-            help = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-            help.setTitle("Kafka Lab help");
-            help.setHeaderText("Keyboard shortcuts");
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add("help-grid");
-            String[][] rows = {
-                    {"Enter", "in the Key or Value field: send the record"},
-                    {displayText(SEND_SHORTCUT), "send the record from anywhere"},
-                    {displayText(HELP_SHORTCUT), "show this help"},
-                    {"Tab / Shift+Tab", "move between fields and buttons"},
-                    {"Esc", "close this dialog"},
-            };
-            for (int i = 0; i < rows.length; i++) {
-                Label key = new Label(rows[i][0]);
-                key.getStyleClass().add("shortcut-key");
-                Label what = new Label(rows[i][1]);
-                what.setWrapText(true);
-                grid.addRow(i, key, what);
-            }
-            Label keyless = new Label("An empty key sends a keyless record: the sticky partitioner picks its "
-                    + "partition. A key is hashed with murmur2 to pick one.");
-            keyless.setWrapText(true);
-            keyless.getStyleClass().addAll("hint", "help-note");
-            keyless.setMinHeight(Region.USE_PREF_SIZE);
-            grid.add(keyless, 0, rows.length, 2, 1);
-            help.getDialogPane().setContent(grid);
-            help.getDialogPane().getStyleClass().add("help-dialog");
-            Scene scene = keyField.getScene();
-            if (scene != null) {
-                help.initOwner(scene.getWindow());
-                help.getDialogPane().getStylesheets().addAll(scene.getStylesheets());
+        public void drop(String payload, CanvasTarget target) {
+            ClusterSnapshot s = lab.snapshot();
+            if (payload.equals("palette:producer")) {
+                String id = freshId("producer-", s.producers().stream().map(ClusterSnapshot.ProducerView::id).toList(),
+                        true);
+                LabCommand add = new Commands.AddProducer(id, Map.of("acks", "all"));
+                execute(target instanceof CanvasTarget.Topic t ? new Commands.Composite("add producer " + id
+                        + " for " + t.name(), List.of(add, new Commands.BindProducer(id, t.name()))) : add);
+                producerChoice.setValue(id);
+            } else if (payload.equals("palette:consumer")) {
+                String id = freshId("consumer-", s.consumers().stream().map(ClusterSnapshot.ConsumerView::id).toList(),
+                        false);
+                if (target instanceof CanvasTarget.Group g) {
+                    execute(new Commands.Join(id, g.id(), groupTopics(s, g.id()), Map.of("auto.offset.reset",
+                            "earliest")));
+                } else if (target instanceof CanvasTarget.Topic t) {
+                    execute(new Commands.Join(id, t.name() + "-readers", List.of(t.name()),
+                            Map.of("auto.offset.reset", "earliest")));
+                }
+            } else if (payload.equals("palette:topic")) {
+                String name = "topic-" + nextTopic++;
+                while (s.topic(name) != null) {
+                    name = "topic-" + nextTopic++;
+                }
+                execute(new Commands.CreateTopic(name, 3, Math.min(3, s.brokers().size()), Map.of()));
+                tell("Topic " + name, "3 partitions. Right-click it to add partitions or change its settings.",
+                        false);
+            } else if (payload.equals("palette:broker")) {
+                execute(new Commands.AddBroker());
+                tell("Broker added", "The cluster restarted with " + lab.snapshot().brokers().size()
+                        + " brokers and replayed your actions. New topics can use the new broker.", false);
+            } else if (payload.startsWith("producer:") && target instanceof CanvasTarget.Topic t) {
+                execute(new Commands.BindProducer(payload.substring("producer:".length()), t.name()));
+                refreshChoices();
+            } else if (payload.startsWith("consumer:")) {
+                ClusterSnapshot.ConsumerView c = s.consumer(payload.substring("consumer:".length()));
+                if (target instanceof CanvasTarget.Group g) {
+                    execute(new Commands.Join(c.id(), g.id(), groupTopics(s, g.id()), Map.of()));
+                } else if (target instanceof CanvasTarget.Topic t) {
+                    List<String> topics = new ArrayList<>(c.topics());
+                    topics.add(t.name());
+                    execute(new Commands.Join(c.id(), c.group(), topics, Map.of()));
+                }
             }
         }
-        if (help.isShowing()) {
-            help.getDialogPane().getScene().getWindow().requestFocus();
-        } else {
-            help.show();
+    }
+
+    private String freshId(String prefix, List<String> taken, boolean producer) {
+        String id;
+        do {
+            id = prefix + (producer ? nextProducer++ : nextConsumer++);
+        } while (taken.contains(id));
+        return id;
+    }
+
+    private static List<String> groupTopics(ClusterSnapshot s, String group) {
+        List<String> out = new ArrayList<>();
+        for (ClusterSnapshot.ConsumerView c : s.consumers()) {
+            if (group.equals(c.group())) {
+                for (String t : c.topics()) {
+                    if (!out.contains(t)) {
+                        out.add(t);
+                    }
+                }
+            }
         }
+        if (out.isEmpty()) {
+            s.topics().stream().filter(t -> !t.internal()).findFirst().ifPresent(t -> out.add(t.name()));
+        }
+        return out;
+    }
+
+    Node canvasNode(String id) {
+        return canvas.node(id);
     }
 }

@@ -4,7 +4,10 @@ import dev.kafkalab.engine.RecordSizes;
 import dev.kafkalab.ui.lab.Commands;
 import dev.kafkalab.ui.lab.LabCommand;
 import dev.kafkalab.ui.model.ClusterSnapshot;
+import dev.kafkalab.ui.model.ValueFormats;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -21,7 +24,9 @@ import java.util.Map;
 
 /**
  * Controller of {@code RecordEditor.fxml}. acks is a producer setting in Kafka, not a record's: a
- * different acks sends through a sibling producer with that setting (created on first use).
+ * different acks sends through a sibling producer with that setting (created on first use). The value
+ * is sent in the chosen format (String, JSON, Avro, Protobuf), serialised with the real libraries by
+ * {@link ValueFormats}; the size shown is that of the serialised bytes.
  */
 public final class RecordEditorController {
     /** Kafka's default max.request.size: the producer refuses a bigger record. */
@@ -41,11 +46,15 @@ public final class RecordEditorController {
     @FXML
     private TextField keyField;
     @FXML
+    private ChoiceBox<ValueFormats.Format> formatChoice;
+    @FXML
     private TextArea valueArea;
     @FXML
     private TextField valueBytesField;
     @FXML
     private TextArea headersArea;
+    @FXML
+    private Label formatLabel;
     @FXML
     private Label sizeLabel;
     @FXML
@@ -56,6 +65,13 @@ public final class RecordEditorController {
     @FXML
     private void initialize() {
         acksChoice.getItems().setAll("0", "1", "all");
+        formatChoice.getItems().setAll(ValueFormats.Format.values());
+        formatChoice.setValue(ValueFormats.Format.STRING);
+        formatChoice.valueProperty().addListener((o, a, b) -> {
+            // "repeat value to n bytes" pads text; a JSON/Avro/Protobuf value is sent exactly as serialised
+            valueBytesField.setDisable(format() != ValueFormats.Format.STRING);
+            updateSize();
+        });
         keyField.textProperty().addListener((o, a, b) -> updateSize());
         valueArea.textProperty().addListener((o, a, b) -> updateSize());
         valueBytesField.textProperty().addListener((o, a, b) -> updateSize());
@@ -114,11 +130,20 @@ public final class RecordEditorController {
         return producer + "-acks" + ("all".equals(acks) ? "all" : acks);
     }
 
-    /** The value: the text, or repeated (and cut) to exactly the byte count asked for. */
+    /** The value format chosen (String by default). */
+    ValueFormats.Format format() {
+        ValueFormats.Format f = formatChoice.getValue();
+        return f == null ? ValueFormats.Format.STRING : f;
+    }
+
+    /**
+     * The value: the text, or (String format only) repeated and cut to exactly the byte count asked for.
+     * In JSON, Avro and Protobuf formats it is the JSON typed, serialised when sent.
+     */
     String value() {
         String v = valueArea.getText();
         Integer n = parseInt(valueBytesField.getText());
-        if (n == null || n < 0) {
+        if (n == null || n < 0 || format() != ValueFormats.Format.STRING) {
             return v;
         }
         String pattern = v == null || v.isEmpty() ? "x" : v;
@@ -145,14 +170,38 @@ public final class RecordEditorController {
     private void updateSize() {
         String key = keyField.getText().isEmpty() ? null : keyField.getText();
         byte[] k = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        byte[] v = value().getBytes(StandardCharsets.UTF_8);
+        byte[] v;
+        try {
+            v = ValueFormats.serialize(format(), value());
+        } catch (IllegalArgumentException e) {
+            formatLabel.setText(format().label() + ": " + e.getMessage());
+            setStyle(formatLabel, false);
+            sizeLabel.setText("Serialized size: - (the value does not serialise as " + format().label() + ")");
+            setStyle(sizeLabel, false);
+            setOkDisabled(true);
+            return;
+        }
+        setOkDisabled(false);
+        formatLabel.setText(ValueFormats.explain(format(), v));
+        setStyle(formatLabel, true);
         int size = RecordSizes.producerUpperBound(k, v, headers());
         boolean tooBig = size > MAX_REQUEST_SIZE;
         sizeLabel.setText("Serialized size: " + BYTES.format(size) + " bytes (limit max.request.size "
                 + BYTES.format(MAX_REQUEST_SIZE) + ")" + (tooBig ? " — too large: Kafka will refuse it with "
                 + "RecordTooLargeException" : ""));
-        sizeLabel.getStyleClass().removeAll("result-ok", "result-error");
-        sizeLabel.getStyleClass().add(tooBig ? "result-error" : "result-ok");
+        setStyle(sizeLabel, !tooBig);
+    }
+
+    private static void setStyle(Label label, boolean ok) {
+        label.getStyleClass().removeAll("result-ok", "result-error");
+        label.getStyleClass().add(ok ? "result-ok" : "result-error");
+    }
+
+    private void setOkDisabled(boolean disabled) {
+        Node ok = dialogPane == null ? null : dialogPane.lookupButton(ButtonType.OK);
+        if (ok != null) {
+            ok.setDisable(disabled);
+        }
     }
 
     private static Integer parseInt(String s) {
@@ -163,11 +212,20 @@ public final class RecordEditorController {
         }
     }
 
-    /** The command for what was typed, or null when no producer or topic was chosen. */
+    /**
+     * The command for what was typed, or null when no producer or topic was chosen or the value does not
+     * serialise in the chosen format.
+     */
     public LabCommand command() {
         String producer = producerChoice.getValue();
         String topic = topicChoice.getValue();
         if (producer == null || topic == null) {
+            return null;
+        }
+        ValueFormats.Format format = format();
+        try {
+            ValueFormats.serialize(format, value());
+        } catch (IllegalArgumentException e) {
             return null;
         }
         String key = keyField.getText().isEmpty() ? null : keyField.getText();
@@ -182,7 +240,7 @@ public final class RecordEditorController {
                 parts.add(new Commands.AddProducer(via, Map.of("acks", "all".equals(acks) ? "all" : acks)));
             }
         }
-        Commands.SendRecord send = new Commands.SendRecord(via, topic, key, value(), headers(), partition);
+        Commands.SendRecord send = new Commands.SendRecord(via, topic, key, value(), headers(), partition, format);
         if (parts.isEmpty()) {
             return send;
         }

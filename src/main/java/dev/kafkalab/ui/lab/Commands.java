@@ -6,6 +6,7 @@ import dev.kafkalab.engine.Producer;
 import dev.kafkalab.engine.ProducerRecord;
 import dev.kafkalab.engine.Simulation;
 import dev.kafkalab.engine.Topic;
+import dev.kafkalab.ui.model.ValueFormats;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,14 +59,27 @@ public final class Commands {
      * followers caught up, as a short flush.
      */
     public record SendRecord(String producer, String topic, String key, String value, Map<String, String> headers,
-                             Integer partition) implements LabCommand {
+                             Integer partition, ValueFormats.Format format) implements LabCommand {
         public SendRecord {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+            format = format == null ? ValueFormats.Format.STRING : format;
+        }
+
+        /** A record whose value is sent as UTF-8 text (Kafka's StringSerializer). */
+        public SendRecord(String producer, String topic, String key, String value, Map<String, String> headers,
+                          Integer partition) {
+            this(producer, topic, key, value, headers, partition, ValueFormats.Format.STRING);
+        }
+
+        /** The value's bytes: {@code value} serialised in {@link #format()}; null value = tombstone. */
+        public byte[] valueBytes() {
+            return value == null ? null : ValueFormats.serialize(format, value);
         }
 
         @Override
         public String description() {
-            return "send " + (key == null ? "a keyless record" : "key \"" + key + "\"") + " to " + topic;
+            return "send " + (key == null ? "a keyless record" : "key \"" + key + "\"") + " to " + topic
+                    + (format == ValueFormats.Format.STRING ? "" : " as " + format.label());
         }
 
         @Override
@@ -75,14 +89,14 @@ public final class Commands {
             if (p == null) {
                 throw new IllegalArgumentException("There is no producer " + producer + ".");
             }
-            p.send(new ProducerRecord(topic, partition, null, ProducerRecord.utf8(key), ProducerRecord.utf8(value),
-                    headers));
+            p.send(new ProducerRecord(topic, partition, null, ProducerRecord.utf8(key), valueBytes(), headers));
             sim.runUntil(() -> p.incomplete() == 0);
             settle(sim, topic);
         }
 
         @Override
         public List<Map<String, Object>> actions() {
+            // scenarios have no value formats: a JSON/Avro/Protobuf value is written as the JSON text typed
             Map<String, Object> produce = action("produce", "producer", producer, "topic", topic, "key", key,
                     "value", value, "headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers),
                     "partition", partition);

@@ -1,17 +1,12 @@
 package dev.kafkalab.cli;
 
-import dev.kafkalab.scenario.Problem;
 import dev.kafkalab.scenario.Scenario;
-import dev.kafkalab.scenario.ScenarioException;
-import dev.kafkalab.scenario.ScenarioLoader;
-import dev.kafkalab.scenario.ScenarioRunner;
 import dev.kafkalab.ui.render.ScenarioRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,16 +33,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario scenario;
-        try {
-            scenario = new ScenarioLoader().load(file);
-        } catch (ScenarioException e) {
-            throw new InvalidInputException(join(e.problems()));
-        }
-        List<Problem> unsupported = ScenarioRunner.unsupported(scenario);
-        if (!unsupported.isEmpty()) {
-            throw new InvalidInputException(join(unsupported));
-        }
+        Scenario scenario = RunnableScenario.load(file);
         if (System.getProperty("glass.platform") == null) {
             System.setProperty("kafkalab.headless", "true");
         }
@@ -65,7 +51,4 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String join(List<Problem> problems) {
-        return problems.stream().map(Problem::toString).collect(Collectors.joining(System.lineSeparator()));
-    }
 }

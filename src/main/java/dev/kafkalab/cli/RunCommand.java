@@ -2,10 +2,7 @@ package dev.kafkalab.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kafkalab.engine.SimEvent;
-import dev.kafkalab.scenario.Problem;
 import dev.kafkalab.scenario.Scenario;
-import dev.kafkalab.scenario.ScenarioException;
-import dev.kafkalab.scenario.ScenarioLoader;
 import dev.kafkalab.scenario.ScenarioRunner;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,16 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario scenario;
-        try {
-            scenario = new ScenarioLoader().load(file);
-        } catch (ScenarioException e) {
-            throw new InvalidInputException(join(e.problems()));
-        }
-        List<Problem> unsupported = ScenarioRunner.unsupported(scenario);
-        if (!unsupported.isEmpty()) {
-            throw new InvalidInputException(join(unsupported));
-        }
+        Scenario scenario = RunnableScenario.load(file);
         ScenarioRunner runner = new ScenarioRunner(scenario);
         runner.runToEnd();
         PrintWriter out = spec.commandLine().getOut();
@@ -63,16 +51,6 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String join(List<Problem> problems) {
-        StringBuilder sb = new StringBuilder();
-        for (Problem p : problems) {
-            if (sb.length() > 0) {
-                sb.append(System.lineSeparator());
-            }
-            sb.append(p);
-        }
-        return sb.toString();
-    }
 
     static void writeTrace(List<SimEvent> events, Path file) {
         ObjectWriter w = Json.MAPPER.writer();

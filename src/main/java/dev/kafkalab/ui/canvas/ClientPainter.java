@@ -151,7 +151,8 @@ final class ClientPainter {
 
     private double paintConsumer(ConsumerView c, List<TopicPartition> owned, double x, double y, double w) {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
-        List<String> lines = ownedLines(owned);
+        // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
+        List<String> lines = c.closed() ? List.of("owns nothing (stopped)") : ownedLines(owned);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");
         if (c.closed()) {

@@ -705,6 +705,8 @@ public final class MainWindowController {
 
     @FXML
     void onRunIdle() {
+        // show (and log) what is already queued before running on, so no event goes unlisted
+        player.finishAll();
         if (lab.simulation().isBusy()) {
             execute(new Commands.RunUntilIdle());
         }

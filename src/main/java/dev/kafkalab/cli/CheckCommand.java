@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
     static List<Problem> check(Path file) {
         try {
             Scenario s = new ScenarioLoader().load(file);
-            return ScenarioRunner.unsupported(s);
+            return ScenarioRunner.problems(s);
         } catch (ScenarioException e) {
             return e.problems();
         }

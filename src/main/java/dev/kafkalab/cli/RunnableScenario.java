@@ -20,7 +20,7 @@ final class RunnableScenario {
         } catch (ScenarioException e) {
             throw new InvalidInputException(join(e.problems()));
         }
-        List<Problem> unsupported = ScenarioRunner.unsupported(scenario);
+        List<Problem> unsupported = ScenarioRunner.problems(scenario);
         if (!unsupported.isEmpty()) {
             throw new InvalidInputException(join(unsupported));
         }

@@ -69,20 +69,7 @@ public final class Consumer {
 
     /** The assignor names this consumer supports, in preference order (protocol names). */
     List<String> protocols() {
-        List<String> out = new ArrayList<>();
-        for (String s : config.getList("partition.assignment.strategy")) {
-            String name = switch (s) {
-                case "org.apache.kafka.clients.consumer.RangeAssignor" -> "range";
-                case "org.apache.kafka.clients.consumer.RoundRobinAssignor" -> "roundrobin";
-                case "org.apache.kafka.clients.consumer.StickyAssignor" -> "sticky";
-                case "org.apache.kafka.clients.consumer.CooperativeStickyAssignor" -> "cooperative-sticky";
-                default -> s;
-            };
-            if (!out.contains(name)) {
-                out.add(name);
-            }
-        }
-        return out;
+        return dev.kafkalab.engine.group.Assignors.protocols(config.getList("partition.assignment.strategy"));
     }
 
     /**
@@ -385,20 +372,6 @@ public final class Consumer {
             sim.groupCoordinator().commit(group, id, new TreeMap<>(positions), true);
             nextAutoCommitMs = sim.now() + config.getInt("auto.commit.interval.ms");
         }
-    }
-
-    /** Lag per assigned partition: high watermark minus position (or minus the committed offset). */
-    public Map<TopicPartition, Long> lag() {
-        Map<TopicPartition, Long> out = new TreeMap<>();
-        for (TopicPartition tp : assignment) {
-            Partition p = partition(tp);
-            Long pos = positions.get(tp);
-            if (pos == null && group != null) {
-                pos = sim.groupCoordinator().committed(group).get(tp);
-            }
-            out.put(tp, Math.max(0, p.highWatermark() - (pos == null ? p.leaderLog().logStartOffset() : pos)));
-        }
-        return out;
     }
 
     /** Next offset to read per assigned partition that has one. */

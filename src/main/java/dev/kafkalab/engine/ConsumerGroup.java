@@ -175,9 +175,10 @@ public final class ConsumerGroup {
     private void bumpEpoch(String reason) {
         groupEpoch++;
         sim.emit(new SimEvent.RebalanceStarted(sim.now(), id, groupEpoch, reason));
-        List<GroupAssignors.Subscriber> subs = new ArrayList<>();
+        List<dev.kafkalab.engine.group.MemberSubscription> subs = new ArrayList<>();
         for (Member m : members.values()) {
-            subs.add(new GroupAssignors.Subscriber(m.id, m.topics, target.getOrDefault(m.id, List.of()), -1));
+            subs.add(new dev.kafkalab.engine.group.MemberSubscription(m.id, m.topics,
+                    target.getOrDefault(m.id, List.of()), -1));
         }
         List<List<String>> topics = new ArrayList<>();
         members.values().forEach(m -> topics.add(m.topics));

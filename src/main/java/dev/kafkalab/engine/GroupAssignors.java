@@ -10,10 +10,6 @@ import java.util.Map;
 
 /** The coordinator's bridge to the assignors in {@code dev.kafkalab.engine.group}. */
 final class GroupAssignors {
-    /** A member's subscription as the assignors need it. */
-    record Subscriber(String memberId, List<String> topics, List<TopicPartition> owned, int generation) {
-    }
-
     private GroupAssignors() {
     }
 
@@ -39,11 +35,7 @@ final class GroupAssignors {
     }
 
     static Map<String, List<TopicPartition>> assignServer(String name, Map<String, Integer> partitionsPerTopic,
-                                                          List<Subscriber> members) {
-        List<MemberSubscription> subs = new ArrayList<>();
-        for (Subscriber m : members) {
-            subs.add(new MemberSubscription(m.memberId(), m.topics(), m.owned(), m.generation()));
-        }
-        return Assignors.server(name).assign(partitionsPerTopic, subs);
+                                                          List<MemberSubscription> members) {
+        return Assignors.server(name).assign(partitionsPerTopic, members);
     }
 }

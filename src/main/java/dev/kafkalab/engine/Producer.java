@@ -491,9 +491,4 @@ public final class Producer {
     private static String keyText(ProducerRecord r) {
         return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
     }
-
-    /** Settings given explicitly, for display. */
-    public Map<String, Object> explicitConfig() {
-        return new LinkedHashMap<>(config.explicitValues());
-    }
 }

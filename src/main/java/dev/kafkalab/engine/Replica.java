@@ -125,11 +125,16 @@ public final class Replica {
     /** Rebuilds producer sequence state from the log (after truncation). */
     void rebuildProducerState() {
         producerSequences.clear();
+        rememberBatches(log.records());
+    }
+
+    /** Remembers the idempotent batches that start in {@code records} (one pass; batches end at the next start). */
+    void rememberBatches(List<LogRecord> records) {
         long start = -1;
         long pid = -1;
         int first = -1;
         int last = -1;
-        for (LogRecord r : log.records()) {
+        for (LogRecord r : records) {
             if (r.batchStart()) {
                 if (pid >= 0) {
                     rememberSequence(pid, first, last, start);

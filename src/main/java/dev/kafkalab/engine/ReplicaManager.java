@@ -389,19 +389,7 @@ final class ReplicaManager {
                 sim.emit(new SimEvent.SegmentRolled(sim.now(), tp.topic(), tp.partition(), r.broker(),
                         rolled.baseOffset(), rolled.fileName()));
             }
-            for (LogRecord rec : records) {
-                if (rec.batchStart()) {
-                    int last = rec.sequence();
-                    for (LogRecord x : records) {
-                        if (x.offset() >= rec.offset() && (x.offset() == rec.offset() || !x.batchStart())) {
-                            last = x.sequence();
-                        } else if (x.offset() > rec.offset()) {
-                            break;
-                        }
-                    }
-                    r.rememberSequence(rec.producerId(), rec.sequence(), last, rec.offset());
-                }
-            }
+            r.rememberBatches(records);
             sim.emit(new SimEvent.RecordsReplicated(sim.now(), tp.topic(), tp.partition(), r.broker(), from,
                     r.log().logEndOffset()));
         }

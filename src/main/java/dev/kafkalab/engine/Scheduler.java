@@ -56,10 +56,6 @@ public final class Scheduler {
         return t == null ? Long.MAX_VALUE : t.time;
     }
 
-    public int pending() {
-        return queue.size();
-    }
-
     /** Runs the earliest task, moving the clock to its time. Returns false when idle. */
     boolean runOne() {
         Task t = queue.poll();

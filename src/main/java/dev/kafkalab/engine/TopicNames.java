@@ -1,13 +1,10 @@
 package dev.kafkalab.engine;
 
-import java.util.Set;
-
 /** Topic name rules of Kafka's {@code org.apache.kafka.common.internals.Topic}, with its messages. */
 public final class TopicNames {
     public static final int MAX_NAME_LENGTH = 249;
     public static final String GROUP_METADATA_TOPIC_NAME = "__consumer_offsets";
     public static final String TRANSACTION_STATE_TOPIC_NAME = "__transaction_state";
-    private static final Set<String> INTERNAL = Set.of(GROUP_METADATA_TOPIC_NAME, TRANSACTION_STATE_TOPIC_NAME);
 
     private TopicNames() {
     }
@@ -58,9 +55,5 @@ public final class TopicNames {
 
     public static boolean hasCollision(String a, String b) {
         return unifyCollisionChars(a).equals(unifyCollisionChars(b));
-    }
-
-    public static boolean isInternal(String name) {
-        return INTERNAL.contains(name);
     }
 }

@@ -80,8 +80,4 @@ public final class UniformStickyPartitioner {
         int r = KeyHashing.toPositive(random.nextInt());
         return available.isEmpty() ? r % numPartitions : available.get(r % available.size());
     }
-
-    public int batchSize() {
-        return batchSize;
-    }
 }

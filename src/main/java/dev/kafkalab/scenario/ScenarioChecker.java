@@ -26,25 +26,4 @@ public final class ScenarioChecker {
         out.sort(null);
         return out;
     }
-
-    /**
-     * A problem for every consumer (declared or joining) that names a {@code group}: consumer groups are
-     * not supported yet. Remove when groups land.
-     */
-    public static List<Problem> unsupportedGroups(Scenario scenario) {
-        String message = "consumer groups are not supported yet; omit 'group' to assign all partitions of its topics";
-        List<Problem> out = new ArrayList<>();
-        for (ConsumerSpec c : scenario.consumers()) {
-            if (c.group() != null) {
-                out.add(new Problem(c.location(), message));
-            }
-        }
-        for (Action a : scenario.actions()) {
-            if (a instanceof Join j && j.group() != null) {
-                out.add(new Problem(j.location(), message));
-            }
-        }
-        out.sort(null);
-        return out;
-    }
 }

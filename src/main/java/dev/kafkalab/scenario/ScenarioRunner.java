@@ -21,10 +21,8 @@ import java.util.Set;
  * the steps one at a time. A refusal by Kafka is recorded as a {@link RunFailure} and the run goes on.
  */
 public final class ScenarioRunner {
-    /** The actions this version of the engine runs; the others are refused by {@code check}. */
-    public static final Set<String> SUPPORTED_ACTIONS = Set.of("produce", "flush", "advance", "createTopic",
-            "addPartitions", "alterConfig", "poll", "seek", "crash", "shutdown", "restart", "isolate", "heal",
-            "slow", "join", "leave", "kill", "commit");
+    /** The actions this version of the engine runs (all of the contract's); others are refused by {@code check}. */
+    public static final Set<String> SUPPORTED_ACTIONS = Set.copyOf(Action.NAMES);
 
     private final Scenario scenario;
     private final Simulation sim;
@@ -56,10 +54,10 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Problems that keep this version from running the scenario: unsupported actions or groups, and
-     * producer settings Kafka's producer would refuse together.
+     * Problems that keep this version from running the scenario: actions it does not run, and client
+     * settings Kafka's producer or consumer would refuse together.
      */
-    public static List<Problem> unsupported(Scenario scenario) {
+    public static List<Problem> problems(Scenario scenario) {
         List<Problem> out = new ArrayList<>(ScenarioChecker.unsupported(scenario, SUPPORTED_ACTIONS));
         for (ConsumerSpec c : scenario.consumers()) {
             String problem = Consumer.configProblem(Config.parse(Configs.Scope.CONSUMER, c.config(), null));
@@ -244,14 +242,5 @@ public final class ScenarioRunner {
             out[k] = pattern[k % pattern.length];
         }
         return out;
-    }
-
-    /** Every consumer's id with its assignment, for status displays. */
-    public Map<String, List<TopicPartition>> assignments() {
-        Map<String, List<TopicPartition>> m = new LinkedHashMap<>();
-        for (Consumer c : sim.consumers().values()) {
-            m.put(c.id(), c.assignment());
-        }
-        return m;
     }
 }

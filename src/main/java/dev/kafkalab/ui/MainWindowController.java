@@ -791,7 +791,7 @@ public final class MainWindowController {
     public void openFile(Path file) {
         try {
             Scenario s = new ScenarioLoader().load(file);
-            List<Problem> unsupported = ScenarioRunner.unsupported(s);
+            List<Problem> unsupported = ScenarioRunner.problems(s);
             if (!unsupported.isEmpty()) {
                 showProblems(file.toString(), unsupported);
                 return;

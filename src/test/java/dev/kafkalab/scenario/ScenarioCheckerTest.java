@@ -36,12 +36,4 @@ class ScenarioCheckerTest {
                                 + " (supported: produce, flush, poll)");
         assertThat(ScenarioChecker.unsupported(s, Set.copyOf(Action.NAMES))).isEmpty();
     }
-
-    @Test
-    void reportsConsumersWithAGroup() throws ScenarioException {
-        Scenario s = new ScenarioLoader().load("s.yaml", TEXT);
-        String message = "consumer groups are not supported yet; omit 'group' to assign all partitions of its topics";
-        assertThat(ScenarioChecker.unsupportedGroups(s)).extracting(Problem::toString)
-                .containsExactly("s.yaml:6:5: " + message, "s.yaml:12:9: " + message);
-    }
 }

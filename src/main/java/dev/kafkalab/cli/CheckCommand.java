@@ -49,11 +49,15 @@ final class CheckCommand implements Callable<Integer> {
         return problems == 0 ? 0 : KafkaLabCli.INVALID_INPUT;
     }
 
-    /** Loading problems, then what this version cannot run yet. */
+    /** Loading problems, then what this version cannot run, then (for a lesson) what keeps it from being finished. */
     static List<Problem> check(Path file) {
         try {
             Scenario s = new ScenarioLoader().load(file);
-            return ScenarioRunner.problems(s);
+            List<Problem> problems = ScenarioRunner.problems(s);
+            if (problems.isEmpty() && s.isLesson()) {
+                problems = ScenarioRunner.lessonProblems(s);
+            }
+            return problems;
         } catch (ScenarioException e) {
             return e.problems();
         }

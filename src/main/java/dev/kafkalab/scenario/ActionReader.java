@@ -41,6 +41,7 @@ final class ActionReader {
         m.put("poll", List.of("consumer", "max"));
         m.put("commit", List.of("consumer", "offsets"));
         m.put("seek", List.of("consumer", "topic", "partition", "offset"));
+        m.put("bind", List.of("producer", "topic"));
         return m;
     }
 
@@ -137,6 +138,7 @@ final class ActionReader {
                         f.has("max") ? values.integer(f.value("max"), "max", 1) : null);
                 case "commit" -> commit(f);
                 case "seek" -> seek(f);
+                case "bind" -> new Bind(step, index, at, producer(f), text(f, "topic"));
                 default -> throw new IllegalStateException("action without a reader: " + name);
             };
         }

@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Builds a {@link Scenario} from a composed YAML document, reporting every problem it finds. */
 final class ScenarioReader {
     static final List<String> TOP_KEYS =
-            List.of("title", "summary", "seed", "cluster", "topics", "producers", "consumers", "steps");
+            List.of("title", "summary", "seed", "cluster", "topics", "producers", "consumers", "steps",
+                    "sandbox");
     static final List<String> CLUSTER_KEYS = List.of("brokers", "config");
     static final List<String> TOPIC_KEYS = List.of("name", "partitions", "replication.factor", "replicas", "config");
     static final List<String> PRODUCER_KEYS = List.of("id", "config");
     static final List<String> CONSUMER_KEYS = List.of("id", "group", "topics", "config");
-    static final List<String> STEP_KEYS = List.of("title", "say", "do", "goal");
+    static final List<String> STEP_KEYS = List.of("title", "say", "do", "question", "goal", "solution");
     static final int MAX_BROKERS = 12;
 
     /** A consumer's group and topics as last declared or joined. */
@@ -57,6 +59,7 @@ final class ScenarioReader {
             d.error(titleNode, "'title': expected a non-empty string, got an empty one");
         }
         String summary = top.has("summary") ? values.text(top.value("summary"), "summary") : null;
+        String sandbox = top.has("sandbox") ? values.text(top.value("sandbox"), "sandbox") : null;
         Long seed = top.has("seed") ? values.integer(top.value("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : null;
         ClusterSpec cluster = cluster(top.value("cluster"), m);
         List<TopicSpec> topics = new ArrayList<>();
@@ -76,12 +79,13 @@ final class ScenarioReader {
         }
         List<Step> steps = new ArrayList<>();
         ActionReader actions = new ActionReader(this);
+        LessonReader lessons = new LessonReader(this);
         List<Node> stepNodes = list(top.value("steps"), "steps", "steps");
         for (int i = 0; i < stepNodes.size(); i++) {
-            addIfPresent(steps, step(stepNodes.get(i), i + 1, actions));
+            addIfPresent(steps, step(stepNodes.get(i), i + 1, actions, lessons));
         }
         return new Scenario(title, summary, seed == null ? 0 : seed, cluster, topics, producerSpecs, consumerSpecs,
-                steps, source);
+                steps, source, sandbox);
     }
 
     private static <T> void addIfPresent(List<T> list, T item) {
@@ -249,21 +253,36 @@ final class ScenarioReader {
         return ok ? new ConsumerSpec(id, group, topics, config, d.at(m)) : null;
     }
 
-    private Step step(Node item, int index, ActionReader actions) {
-        MappingNode m = values.mapping(item, "steps", "say, do and goal");
+    private Step step(Node item, int index, ActionReader actions, LessonReader lessons) {
+        MappingNode m = values.mapping(item, "steps", "title, say, do, question, goal and solution");
         if (m == null) {
             return null;
         }
         Fields f = new Fields(d, m, "a step", STEP_KEYS);
         String title = f.has("title") ? values.text(f.value("title"), "title") : null;
         String say = f.has("say") ? values.text(f.value("say"), "say") : null;
-        List<Action> list = new ArrayList<>();
-        List<Node> items = list(f.value("do"), "do", "actions");
-        for (int i = 0; i < items.size(); i++) {
-            addIfPresent(list, actions.read(items.get(i), index, i + 1));
+        List<Action> list = actions(f, "do", index, actions, 0);
+        Question question = f.has("question") ? lessons.question(f.value("question")) : null;
+        int doItems = f.value("do") instanceof SequenceNode s ? s.getValue().size() : 0;
+        List<Action> solution = actions(f, "solution", index, actions, doItems);
+        Goal goal = f.has("goal") ? lessons.goal(f.value("goal")) : null;
+        if (f.has("goal") && !f.has("solution")) {
+            d.error(f.keyNode("goal"), "a step with a 'goal' needs a 'solution': the actions that meet it, so"
+                    + " that check can prove the lesson can be finished");
         }
-        Map<String, Object> goal = f.has("goal") && !Nodes.isNull(f.value("goal"))
-                ? values.rawMapping(f.value("goal"), "goal") : null;
-        return new Step(index, say, list, goal, d.at(m), title);
+        if (f.has("solution") && !f.has("goal")) {
+            d.error(f.keyNode("solution"), "'solution' without a 'goal': the solution is what meets the goal");
+        }
+        return new Step(index, say, list, d.at(m), title, question, goal, solution);
+    }
+
+    /** The actions of {@code do} or {@code solution}; a solution's are numbered after the step's own. */
+    private List<Action> actions(Fields f, String field, int step, ActionReader actions, int offset) {
+        List<Action> list = new ArrayList<>();
+        List<Node> items = list(f.value(field), field, "actions");
+        for (int i = 0; i < items.size(); i++) {
+            addIfPresent(list, actions.read(items.get(i), step, offset + i + 1));
+        }
+        return list;
     }
 }

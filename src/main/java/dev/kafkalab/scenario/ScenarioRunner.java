@@ -20,13 +20,14 @@ import java.util.Set;
  * Runs a scenario against a fresh {@link Simulation}: sets up the cluster, topics and clients, then
  * the steps one at a time. A refusal by Kafka is recorded as a {@link RunFailure} and the run goes on.
  */
-public final class ScenarioRunner {
+public final class ScenarioRunner implements LessonWorld {
     /** The actions this version of the engine runs (all of the contract's); others are refused by {@code check}. */
     public static final Set<String> SUPPORTED_ACTIONS = Set.copyOf(Action.NAMES);
 
     private final Scenario scenario;
     private final Simulation sim;
     private final List<RunFailure> failures = new ArrayList<>();
+    private final Map<String, String> bindings = new LinkedHashMap<>();
     private int nextStep;
 
     /** Builds the cluster and runs the set-up (topics, producers, consumers) at virtual time 0. */
@@ -87,8 +88,22 @@ public final class ScenarioRunner {
         return scenario;
     }
 
+    @Override
     public Simulation simulation() {
         return sim;
+    }
+
+    @Override
+    public Map<String, String> bindings() {
+        return Collections.unmodifiableMap(bindings);
+    }
+
+    /** Binds a producer to a topic (the {@code bind} action; a drag in the app). */
+    public void bind(String producer, String topic) {
+        if (sim.producer(producer) == null) {
+            throw new IllegalArgumentException("no producer '" + producer + "'");
+        }
+        bindings.put(producer, topic);
     }
 
     public List<RunFailure> failures() {
@@ -113,15 +128,65 @@ public final class ScenarioRunner {
         return step;
     }
 
-    /** Runs every remaining step, then lets in-flight work finish as closing producers would. */
+    /** Runs a lesson step's solution: what a learner could do to meet its goal. */
+    public void runSolution(Step step) {
+        for (Action a : step.solution()) {
+            attempt(a.step(), a.index(), a.name(), a.location(), () -> execute(a));
+        }
+    }
+
+    /**
+     * Runs every remaining step as a finished lesson would (each step's actions, then its solution),
+     * then lets in-flight work finish as closing producers would.
+     */
     public void runToEnd() {
         while (hasNextStep()) {
-            runNextStep();
+            runSolution(runNextStep());
         }
         for (Producer p : sim.producers().values()) {
             p.flush();
         }
         sim.runUntilIdle();
+    }
+
+    /**
+     * Plays a lesson headless as a learner who always does the right thing, and reports what would stop
+     * one: a question whose computed answer is missing or not among its choices, a goal already met before
+     * the learner acts, a solution that does not meet its goal.
+     */
+    public static List<Problem> lessonProblems(Scenario scenario) {
+        List<Problem> out = new ArrayList<>();
+        ScenarioRunner r = new ScenarioRunner(scenario);
+        while (r.hasNextStep()) {
+            Step step = r.runNextStep();
+            Question q = step.question();
+            if (q != null) {
+                String answer = Lessons.answer(q, r);
+                List<String> choices = Lessons.choices(q, r);
+                if (answer.equals(Lessons.NOTHING)) {
+                    out.add(new Problem(q.location(), "step " + step.index() + ": the engine has no answer to '"
+                            + q.answer() + "' " + q.fields() + " (no such topic, partition, group or send?)"));
+                } else if (!choices.contains(answer)) {
+                    out.add(new Problem(q.location(), "step " + step.index() + ": the engine's answer is '"
+                            + answer + "', which is not among the choices " + choices));
+                }
+            }
+            Goal g = step.goal();
+            if (g != null) {
+                StepStart start = StepStart.of(r.simulation());
+                if (Lessons.met(g, r, start)) {
+                    out.add(new Problem(g.location(), "step " + step.index() + ": the goal '" + g.condition()
+                            + "' is already met before the learner does anything"));
+                }
+                r.runSolution(step);
+                if (!Lessons.met(g, r, start)) {
+                    out.add(new Problem(g.location(), "step " + step.index() + ": the solution does not meet the"
+                            + " goal '" + g.condition() + "' " + g.fields()));
+                }
+            }
+        }
+        Collections.sort(out);
+        return out;
     }
 
     private void attempt(int step, int index, String name, Location where, Runnable r) {
@@ -185,6 +250,8 @@ public final class ScenarioRunner {
                 }
             }
             sim.consumer(c.consumer()).commit(offsets);
+        } else if (action instanceof Bind b) {
+            bind(b.producer(), b.topic());
         } else if (action instanceof Seek s) {
             sim.consumer(s.consumer()).seek(new TopicPartition(s.topic(), s.partition()), s.offset());
         } else {

@@ -19,11 +19,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Typed readers of YAML values; each reports what it expected at the node and returns null on a problem. */
 final class Values {
     /** Limits for raw values (goal), which may be nested and may share nodes through aliases. */
-    private static final int MAX_DEPTH = 64;
-    private static final int MAX_RAW_NODES = 100_000;
 
     private final Diagnostics d;
-    private int rawNodes;
 
     Values(Diagnostics d) {
         this.d = d;
@@ -90,6 +87,16 @@ final class Values {
             return null;
         }
         d.error(n, "'" + field + "': expected " + range(min, max) + ", got " + Nodes.describe(n));
+        return null;
+    }
+
+    /** true or false, or null (reported) when the node is something else. */
+    Boolean bool(Node n, String field) {
+        if (Nodes.is(n, Tag.BOOL)) {
+            String b = ((ScalarNode) n).getValue().toLowerCase(Locale.ROOT);
+            return b.equals("true") || b.equals("yes") || b.equals("on") || b.equals("y");
+        }
+        d.error(n, "'" + field + "': expected true or false, got " + Nodes.describe(n));
         return null;
     }
 
@@ -181,79 +188,5 @@ final class Values {
             return s.getValue().toLowerCase(Locale.ROOT);
         }
         return s.getValue();
-    }
-
-    /** A mapping kept raw as plain Java values (String, Long, Double, Boolean, null, List, Map). */
-    Map<String, Object> rawMapping(Node n, String field) {
-        MappingNode m = mapping(n, field, null);
-        if (m == null) {
-            return null;
-        }
-        rawNodes = 0;
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) raw(m, 0);
-            return map;
-        } catch (TooBig e) {
-            return null;
-        }
-    }
-
-    private Object raw(Node n, int depth) {
-        if (depth > MAX_DEPTH || ++rawNodes > MAX_RAW_NODES) {
-            d.error(n, depth > MAX_DEPTH ? "nested too deeply (more than " + MAX_DEPTH + " levels)"
-                    : "too many values (more than " + MAX_RAW_NODES + ", counting each alias use)");
-            throw new TooBig();
-        }
-        if (n instanceof MappingNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                Node k = t.getKeyNode();
-                String name = k instanceof ScalarNode s ? s.getValue() : Nodes.describe(k);
-                out.putIfAbsent(name, raw(t.getValueNode(), depth + 1));
-            }
-            return Collections.unmodifiableMap(out);
-        }
-        if (n instanceof SequenceNode s) {
-            List<Object> out = new ArrayList<>();
-            for (Node item : s.getValue()) {
-                out.add(raw(item, depth + 1));
-            }
-            return Collections.unmodifiableList(out);
-        }
-        return scalar((ScalarNode) n);
-    }
-
-    private static Object scalar(ScalarNode s) {
-        String v = s.getValue();
-        Tag t = s.getTag();
-        if (Tag.NULL.equals(t)) {
-            return null;
-        }
-        if (Tag.BOOL.equals(t)) {
-            String b = v.toLowerCase(Locale.ROOT);
-            return b.equals("true") || b.equals("yes") || b.equals("on") || b.equals("y");
-        }
-        if (Tag.INT.equals(t)) {
-            BigInteger i = Nodes.integer(v);
-            return i != null && i.bitLength() < 64 ? (Object) i.longValue() : v;
-        }
-        if (Tag.FLOAT.equals(t)) {
-            try {
-                return Double.parseDouble(v.replace("_", ""));
-            } catch (NumberFormatException e) {
-                return v;
-            }
-        }
-        return v;
-    }
-
-    /** Unwinds a raw conversion that went past its limits (already reported). */
-    static final class TooBig extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TooBig() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -47,7 +47,8 @@ class ScenarioLoaderTest {
                   - produce: { producer: p1, topic: payments, key: 42, value: null, timestamp: 1000, partition: 2 }
                   - produce: { producer: p1, topic: payments, count: 10, key: "user-{i}", valueBytes: 100 }
                   - flush: { producer: p1 }
-                goal: { acked: 12, topics: [payments], nested: { ok: true, ratio: 0.5, none: ~ } }
+                goal: { text: Send one more, produce: { topic: payments, key: ~, count: 12, acked: true } }
+                solution: [ { produce: { producer: p1, topic: payments, value: more } } ]
               - do:
                   - advance: { ms: 20000 }
                   - crash: { broker: 1 }
@@ -112,10 +113,12 @@ class ScenarioLoaderTest {
         assertThat(first.index()).isEqualTo(1);
         assertThat(first.title()).isEqualTo("Events");
         assertThat(first.say()).isEqualTo("Every event has a key, a value, a timestamp and optional headers.\n");
-        assertThat(first.goal()).containsEntry("acked", 12L).containsEntry("topics", List.of("payments"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) first.goal().get("nested");
-        assertThat(nested).containsEntry("ok", true).containsEntry("ratio", 0.5).containsEntry("none", null);
+        assertThat(first.goal().condition()).isEqualTo("produce");
+        assertThat(first.goal().text()).isEqualTo("Send one more");
+        assertThat(first.goal().fields()).containsEntry("topic", "payments").containsEntry("key", null)
+                .containsEntry("count", 12).containsEntry("acked", true);
+        assertThat(first.solution()).singleElement().isInstanceOf(Produce.class)
+                .extracting(a -> ((Produce) a).index()).isEqualTo(first.actions().size() + 1);
 
         Produce one = (Produce) first.actions().get(0);
         assertThat(one).isEqualTo(new Produce(1, 1, new Location("full.yaml", 29, 9), "p1", "payments",
@@ -286,7 +289,7 @@ class ScenarioLoaderTest {
     void recursiveAndNestedGoalsAreRefusedNotCrashed() {
         assertThat(catchThrowableOfType(ScenarioException.class, () -> loader.load("r.yaml",
                 "title: x\nsteps:\n  - goal: &g { self: *g }\n")).problems())
-                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("nested too deeply"));
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("unknown key 'self'"));
         String deep = "title: x\nsteps:\n  - goal: " + "[".repeat(200) + "]".repeat(200) + "\n";
         assertThat(catchThrowableOfType(ScenarioException.class, () -> loader.load("d.yaml", deep)).problems())
                 .isNotEmpty();

@@ -127,11 +127,12 @@ class LabTest {
 
         Scenario again = new ScenarioLoader().load(file);
         assertThat(again.producers()).extracting(p -> p.id()).containsExactly("pos", "p2");
-        assertThat(again.steps()).hasSize(3);
+        assertThat(again.steps()).hasSize(4);
         Lab replayed = new Lab(again);
         while (replayed.runner().hasNextStep()) {
             replayed.execute(new Commands.NextStep());
         }
+        assertThat(replayed.bindings()).as("the drag survives as a bind action").containsEntry("p2", "payments");
         for (int p = 0; p < 6; p++) {
             assertThat(replayed.snapshot().partition("payments", p).displayLog().logEndOffset())
                     .as("partition %d", p)

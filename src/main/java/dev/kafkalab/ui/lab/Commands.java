@@ -261,6 +261,11 @@ public final class Commands {
         public void execute(Lab lab) {
             lab.bind(producer, topic);
         }
+
+        @Override
+        public List<Map<String, Object>> actions() {
+            return List.of(Map.of("bind", Map.of("producer", producer, "topic", topic)));
+        }
     }
 
     /** A consumer joins a group subscribed to topics (a new consumer, or one that left, starting again). */

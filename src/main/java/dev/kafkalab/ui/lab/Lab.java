@@ -5,6 +5,7 @@ import dev.kafkalab.engine.KafkaException;
 import dev.kafkalab.engine.SimEvent;
 import dev.kafkalab.engine.Simulation;
 import dev.kafkalab.scenario.ClusterSpec;
+import dev.kafkalab.scenario.LessonWorld;
 import dev.kafkalab.scenario.Scenario;
 import dev.kafkalab.scenario.ScenarioRunner;
 import dev.kafkalab.scenario.Step;
@@ -26,7 +27,7 @@ import java.util.Map;
  * from the scenario's seed and replays the history minus the last command (the RaftScope way: the model
  * is a pure function of the seed and the inputs). No JavaFX here.
  */
-public final class Lab {
+public final class Lab implements LessonWorld {
     /** What a command did: its frames, or Kafka's refusal. */
     public record Outcome(LabCommand command, List<Frame> frames, String error) {
         public boolean refused() {
@@ -41,7 +42,6 @@ public final class Lab {
     private ClusterSnapshot snapshot;
     private final List<LabCommand> history = new ArrayList<>();
     private final Deque<LabCommand> redo = new ArrayDeque<>();
-    private final Map<String, String> bindings = new LinkedHashMap<>();
     private final List<Frame> recorded = new ArrayList<>();
     private boolean recording;
     private Step lastStep;
@@ -62,7 +62,6 @@ public final class Lab {
         runner = new ScenarioRunner(withBrokers(scenario, brokersAdded()));
         tracker = new EventTracker();
         builder = new SnapshotBuilder();
-        bindings.clear();
         lastStep = null;
         for (SimEvent e : runner.simulation().trace()) {
             tracker.accept(e);
@@ -94,7 +93,7 @@ public final class Lab {
         ClusterSpec c = s.cluster();
         return new Scenario(s.title(), s.summary(), s.seed(),
                 new ClusterSpec(Math.min(Cluster.MAX_BROKERS, c.brokers() + extra), c.config(), c.location()),
-                s.topics(), s.producers(), s.consumers(), s.steps(), s.source());
+                s.topics(), s.producers(), s.consumers(), s.steps(), s.source(), s.sandbox());
     }
 
     /** Runs a command and records it for undo. A refused command stays in the history (Kafka saw it). */
@@ -198,16 +197,17 @@ public final class Lab {
     }
 
     void bind(String producer, String topic) {
-        bindings.put(producer, topic);
+        runner.bind(producer, topic);
     }
 
     /** The topic a producer was dragged onto, or null. */
     public String boundTopic(String producer) {
-        return bindings.get(producer);
+        return runner.bindings().get(producer);
     }
 
+    @Override
     public Map<String, String> bindings() {
-        return Collections.unmodifiableMap(bindings);
+        return runner.bindings();
     }
 
     public Scenario scenario() {
@@ -218,6 +218,7 @@ public final class Lab {
         return runner;
     }
 
+    @Override
     public Simulation simulation() {
         return runner.simulation();
     }

@@ -176,7 +176,7 @@ class ScenarioLoaderTest {
         assertThat(rejoin.group()).isEqualTo("g1");
         assertThat(rejoin.topics()).containsExactly("payments");
         assertThat(((Poll) third.get(8)).max()).isNull();
-        assertThat(s.actions()).hasSize(4 + 11 + 9);
+        assertThat(s.actions()).as("with the solution").hasSize(4 + 1 + 11 + 9);
     }
 
     @Test

@@ -9,6 +9,9 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import dev.kafkalab.ui.lesson.LessonLibrary;
 
 /** The desktop app: the cluster canvas with its lesson, send panel, inspector and event log. */
 public class KafkaLabApp extends Application {
@@ -45,6 +48,30 @@ public class KafkaLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         this.controller = controller;
+        stage.setOnHidden(e -> controller.lessons().stopWatching());
+        Path folder = getParameters() == null ? null : lessonsFolder(getParameters().getRaw());
+        if (folder != null) {
+            try {
+                controller.useLessons(LessonLibrary.fromFolder(folder));
+            } catch (IOException e) {
+                controller.tell("Lessons folder not usable", "--lessons " + folder + ": " + e
+                        + ". The lessons that come with Kafka Lab are shown instead.", true);
+            }
+        }
+    }
+
+    /** The folder of {@code --lessons DIR} (or {@code --lessons=DIR}), or null. */
+    static Path lessonsFolder(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--lessons=")) {
+                return Path.of(a.substring("--lessons=".length()));
+            }
+            if (a.equals("--lessons") && i + 1 < args.size()) {
+                return Path.of(args.get(i + 1));
+            }
+        }
+        return null;
     }
 
     private MainWindowController controller;

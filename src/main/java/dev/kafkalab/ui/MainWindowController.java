@@ -14,6 +14,9 @@ import dev.kafkalab.ui.canvas.ClusterCanvas;
 import dev.kafkalab.ui.lab.Commands;
 import dev.kafkalab.ui.lab.Frame;
 import dev.kafkalab.ui.lab.Lab;
+import dev.kafkalab.ui.lesson.LessonLibrary;
+import dev.kafkalab.ui.lesson.LessonPanel;
+import dev.kafkalab.ui.lesson.ProgressStore;
 import dev.kafkalab.ui.lab.LabCommand;
 import dev.kafkalab.ui.lab.SandboxWriter;
 import dev.kafkalab.ui.model.CanvasTarget;
@@ -60,6 +63,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.transform.Scale;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -217,6 +221,11 @@ public final class MainWindowController {
     private int nextTopic = 1;
 
     @FXML
+    private VBox scenarioCard;
+    @FXML
+    private LessonPanel lessonPanelController;
+
+    @FXML
     private void initialize() {
         hashingPanelController.bind(hashing);
         canvas.getTransforms().add(scale);
@@ -295,6 +304,60 @@ public final class MainWindowController {
         installTooltips();
         buildHelp();
         loadResource(START_SCENARIO);
+        useLessons(LessonLibrary.packaged());
+    }
+
+    /** Shows these lessons in the lesson list (the packaged ones, or an author's folder). */
+    public void useLessons(LessonLibrary library) {
+        lessonPanelController.show(library, ProgressStore.forUser(), new LessonPanel.Host() {
+            @Override
+            public Lab lab() {
+                return lab;
+            }
+
+            @Override
+            public void loadLesson(Scenario lesson) {
+                load(lesson);
+                showScenarioCard(false);
+            }
+
+            @Override
+            public Lab.Outcome run(LabCommand command) {
+                return execute(command);
+            }
+
+            @Override
+            public void refreshAll() {
+                log.clear();
+                hashing.clear();
+                player.showNow(lab.snapshot());
+                canvas.setBindings(lab.bindings());
+                refreshChoices();
+                refresh();
+            }
+
+            @Override
+            public void tell(String title, String text, boolean warning) {
+                MainWindowController.this.tell(title, text, warning);
+            }
+        });
+    }
+
+    public LessonPanel lessons() {
+        return lessonPanelController;
+    }
+
+    private void showScenarioCard(boolean show) {
+        scenarioCard.setVisible(show);
+        scenarioCard.setManaged(show);
+    }
+
+    /** A file, example or sandbox replaces the lesson: the player steps aside. */
+    private void leaveLesson() {
+        if (lessonPanelController != null && lessonPanelController.active()) {
+            lessonPanelController.leave();
+        }
+        showScenarioCard(true);
     }
 
     private void palette(Label item, String payload, String tip) {
@@ -423,7 +486,9 @@ public final class MainWindowController {
                 throw new IllegalStateException("missing resource " + path);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            load(new ScenarioLoader().load(path.substring(path.lastIndexOf('/') + 1), text));
+            Scenario s = new ScenarioLoader().load(path.substring(path.lastIndexOf('/') + 1), text);
+            leaveLesson();
+            load(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ScenarioException e) {
@@ -484,6 +549,9 @@ public final class MainWindowController {
         }
         refreshChoices();
         refresh();
+        if (lessonPanelController != null) {
+            lessonPanelController.commandRan(c);
+        }
         return out;
     }
 
@@ -697,6 +765,10 @@ public final class MainWindowController {
 
     @FXML
     void onNextStep() {
+        if (lessonPanelController.active()) {
+            lessonPanelController.next();
+            return;
+        }
         if (!lab.runner().hasNextStep()) {
             return;
         }
@@ -758,6 +830,7 @@ public final class MainWindowController {
                 + " and replayed " + lab.history().size() + " actions)");
         refreshChoices();
         refresh();
+        lessonPanelController.commandRan(null);
     }
 
     @FXML
@@ -774,6 +847,7 @@ public final class MainWindowController {
         }
         refreshChoices();
         refresh();
+        lessonPanelController.commandRan(null);
     }
 
     @FXML
@@ -796,6 +870,7 @@ public final class MainWindowController {
                 showProblems(file.toString(), unsupported);
                 return;
             }
+            leaveLesson();
             load(s);
         } catch (ScenarioException e) {
             showProblems(file.toString(), e.problems());

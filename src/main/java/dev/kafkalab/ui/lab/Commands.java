@@ -54,6 +54,24 @@ public final class Commands {
         }
     }
 
+    /** Does what a lesson step's solution does: the "show me" of a goal. Step is 0-based. */
+    public record RunSolution(int step) implements LabCommand {
+        @Override
+        public String description() {
+            return "show how to meet the goal of step " + (step + 1);
+        }
+
+        @Override
+        public void execute(Lab lab) {
+            lab.runner().runSolution(lab.scenario().steps().get(step));
+        }
+
+        @Override
+        public List<Map<String, Object>> actions() {
+            return List.of();
+        }
+    }
+
     /**
      * Sends one record, then lets the cluster work until it is acknowledged (or failed) and the
      * followers caught up, as a short flush.

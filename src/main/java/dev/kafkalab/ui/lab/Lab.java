@@ -141,6 +141,18 @@ public final class Lab implements LessonWorld {
         return new Outcome(command, frames, error);
     }
 
+    /**
+     * What the world would be after one more command, without touching this one: a copy rebuilt from the
+     * seed with the same history. Lesson questions read their answer from it before the learner guesses.
+     */
+    public Lab preview(LabCommand command) {
+        Lab copy = new Lab(scenario);
+        copy.history.addAll(history);
+        copy.replay();
+        copy.run(command, false);
+        return copy;
+    }
+
     public boolean canUndo() {
         return !history.isEmpty();
     }

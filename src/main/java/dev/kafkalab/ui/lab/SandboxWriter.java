@@ -115,6 +115,12 @@ public final class SandboxWriter {
                 for (Action a : original.actions()) {
                     actions.add(action(a));
                 }
+            } else if (c instanceof Commands.RunSolution rs) {
+                step.put("say", "The learner met the goal of lesson step " + (rs.step() + 1) + ".");
+                actions = new ArrayList<>();
+                for (Action a : s.steps().get(rs.step()).solution()) {
+                    actions.add(action(a));
+                }
             } else {
                 actions = c.actions();
                 if (actions.isEmpty()) {

@@ -1,0 +1,100 @@
+package dev.kafkalab.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkalab.ui.KafkaLabApp;
+import dev.kafkalab.ui.MainWindowController;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Lesson 3 as a learner takes it: drag the producer onto the topic, then predict where a key lands. */
+@ExtendWith(ApplicationExtension.class)
+class LessonPlayerWindowTest {
+    @TempDir
+    static Path home;
+
+    private MainWindowController controller;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("kafkalab.home", home.toString());
+        KafkaLabApp app = new KafkaLabApp();
+        app.start(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1440);
+        stage.setHeight(1080);
+        controller = app.controller();
+    }
+
+    private void settle() {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.player().isAnimating()
+                    && controller.player().pendingCount() == 0);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the animations did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void lessonThreeGoalByDraggingAProducerThenItsPrediction(FxRobot robot) {
+        ListView<?> list = robot.lookup("#lessonList").queryAs(ListView.class);
+        int partitions = -1;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (((LessonLibrary.Entry) list.getItems().get(i)).id().startsWith("03-")) {
+                partitions = i;
+            }
+        }
+        int index = partitions;
+        assertThat(index).as("lesson 3 is in the list").isNotNegative();
+        robot.interact(() -> {
+            list.getSelectionModel().select(index);
+            list.scrollTo(index);
+        });
+        robot.clickOn("#startLessonButton");
+        settle();
+        LessonSession session = controller.lessons().session();
+        assertThat(session.scenario().title()).isEqualTo("Partitions");
+        assertThat(session.phase()).isEqualTo(LessonSession.Phase.GOAL);
+        assertThat(session.step().goal().condition()).isEqualTo("bind");
+
+        // the goal: drag producer pos onto topic payments
+        robot.interact(() -> robot.lookup("#canvasScroll").queryAs(ScrollPane.class).setVvalue(0));
+        Node producer = controller.canvas().node("producer-pos");
+        Node topic = controller.canvas().node("topic-payments");
+        robot.drag(producer).dropTo(topic);
+        settle();
+        assertThat(controller.lab().bindings()).containsEntry("pos", "payments");
+        assertThat(session.phase()).isEqualTo(LessonSession.Phase.COMPLETE);
+        assertThat(robot.lookup("#goalStatus").queryAs(Label.class).getText()).startsWith("✓ Goal met");
+        robot.clickOn("#lessonNextButton");
+
+        // the prediction: where does "Credit Card Payment" land among 6 partitions?
+        assertThat(session.phase()).isEqualTo(LessonSession.Phase.QUESTION);
+        assertThat(session.choices()).containsExactly("0", "1", "2", "3", "4", "5");
+        robot.clickOn("#choice-3");
+        robot.clickOn("#guessButton");
+        settle();
+        assertThat(session.revealedAnswer()).isEqualTo("3");
+        assertThat(robot.lookup("#guessFeedback").queryAs(Label.class).getText())
+                .isEqualTo("✓ Right! The engine says 3.");
+        assertThat(controller.canvas().node("diamond-payments-3-0")).as("the revealed record, in partition 3")
+                .isNotNull();
+        assertThat(controller.hashing().murmur2Property().get()).isEqualTo("murmur2 1095166239");
+        assertThat(new ProgressStore(home.resolve("progress.json")).get("03-partitions.yaml").stepsDone())
+                .as("progress saved").isEqualTo(2);
+    }
+}

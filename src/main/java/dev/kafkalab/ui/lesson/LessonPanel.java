@@ -336,6 +336,8 @@ public final class LessonPanel {
             picked.setText("✗ " + picked.getUserData());
             feedback.setText("Not quite. Hint: " + MarkdownView.plain(r.hint()) + " Try again.");
             setStyle(feedback, "feedback-wrong");
+            // keep the keyboard focus in the question (a disabled button would pass it on and scroll away)
+            choiceBox.getChildren().stream().filter(n -> !n.isDisabled()).findFirst().ifPresent(n -> n.requestFocus());
             return;
         }
         saveProgress();
@@ -441,11 +443,12 @@ public final class LessonPanel {
             ToggleButton b = (ToggleButton) node;
             String c = (String) b.getUserData();
             b.setDisable(true);
-            b.setText(c.equals(answer) ? "✓ " + c : c.equals(guess) ? "✗ " + c : c);
+            boolean guessed = c.equals(guess) || c.equals(session.firstGuess());
+            b.setText(c.equals(answer) ? "✓ " + c : guessed ? "✗ " + c : c);
             b.getStyleClass().removeAll("choice-correct", "choice-wrong");
             if (c.equals(answer)) {
                 b.getStyleClass().add("choice-correct");
-            } else if (c.equals(guess)) {
+            } else if (guessed) {
                 b.getStyleClass().add("choice-wrong");
             }
         }

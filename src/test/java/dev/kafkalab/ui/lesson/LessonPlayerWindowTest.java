@@ -97,4 +97,46 @@ class LessonPlayerWindowTest {
         assertThat(new ProgressStore(home.resolve("progress.json")).get("03-partitions.yaml").stepsDone())
                 .as("progress saved").isEqualTo(2);
     }
+
+    @Test
+    void aBrokenLessonIsMarkedWithItsLocationAndTheOthersStillWork(FxRobot robot, @TempDir Path folder)
+            throws Exception {
+        java.nio.file.Files.writeString(folder.resolve("01-ok.yaml"), """
+                title: Fine
+                topics: [ { name: t, partitions: 2 } ]
+                producers: [ { id: p } ]
+                steps:
+                  - say: One.
+                    do: [ { produce: { producer: p, topic: t, key: a, value: b } } ]
+                  - say: Two.
+                """);
+        java.nio.file.Files.writeString(folder.resolve("02-bad.yaml"), "title: Bad\nsteps:\n  - sya: typo\n");
+        robot.interact(() -> {
+            try {
+                controller.useLessons(LessonLibrary.fromFolder(folder));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ListView<?> list = robot.lookup("#lessonList").queryAs(ListView.class);
+        assertThat(robot.lookup(".lesson-broken").queryAs(Label.class).getText())
+                .isEqualTo("⚠ cannot load: " + folder.resolve("02-bad.yaml")
+                        + ":3:5: unknown key 'sya' in a step (allowed: title, say, do, question, goal, solution)");
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.clickOn("#startLessonButton");
+        assertThat(controller.lessons().active()).as("a broken lesson does not start").isFalse();
+
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.clickOn("#startLessonButton");
+        settle();
+        assertThat(controller.lessons().session().scenario().title()).isEqualTo("Fine");
+        robot.clickOn("#lessonNextButton");
+        assertThat(controller.lessons().session().index()).isEqualTo(1);
+
+        // the author fixes the broken file: the list follows without a restart
+        java.nio.file.Files.writeString(folder.resolve("02-bad.yaml"), "title: Fixed\nsteps:\n  - say: ok\n");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(e -> ((LessonLibrary.Entry) e).title().equals("Fixed")));
+        assertThat(robot.lookup(".lesson-broken").tryQuery()).isEmpty();
+    }
 }

@@ -131,7 +131,7 @@ public final class LessonPanel {
         showMeButton.setTooltip(new Tooltip("Watch the lab do it for you"));
         restartButton.setTooltip(new Tooltip("Start this lesson over"));
         backButton.setTooltip(new Tooltip("Show the previous step again"));
-        nextButton.setTooltip(new Tooltip("Go on to the next step (N)"));
+        nextButton.setTooltip(new Tooltip("Run the step, or go on to the next one when it is done (N)"));
     }
 
     /** Shows a library's lessons; a folder library is watched and files reload when they change. */
@@ -277,19 +277,23 @@ public final class LessonPanel {
         draw();
     }
 
-    /** "Next" from the keyboard: goes on when the step is done. */
+    /** "Next" from the keyboard: runs the step, or goes on when it is done. */
     public void next() {
-        if (session != null && session.canGoOn()) {
-            onNext();
-        }
+        onNext();
     }
 
     @FXML
     void onNext() {
-        if (session == null || !session.canGoOn()) {
+        if (session == null) {
             return;
         }
-        session.next();
+        if (session.phase() == LessonSession.Phase.READY) {
+            session.run();
+        } else if (session.canGoOn()) {
+            session.next();
+        } else {
+            return;
+        }
         saveProgress();
         draw();
     }
@@ -407,8 +411,9 @@ public final class LessonPanel {
         drawnStep = step;
         backButton.setDisable(session.index() == 0 && !sandbox);
         boolean last = session.index() == session.stepCount() - 1;
-        nextButton.setDisable(!session.canGoOn());
-        nextButton.setText(last ? "Finish ✓" : "Next ▶");
+        boolean ready = session.phase() == LessonSession.Phase.READY;
+        nextButton.setDisable(!ready && !session.canGoOn());
+        nextButton.setText(ready ? "▶ Run step" : last ? "Finish ✓" : "Next ▶");
         nextButton.setVisible(!sandbox);
     }
 

@@ -17,13 +17,15 @@ import java.util.function.Function;
  * goal met, and which hints are out. The engine answers every question and judges every goal; nothing
  * here knows a lesson's content. No JavaFX: the panel draws this, tests drive it directly.
  *
- * <p>A step runs in this order: if it asks a question, the learner guesses first (a wrong guess shows the
- * next hint and may be changed while hints last); then the step's actions run (the reveal); then, if it has
- * a goal, the session waits until the learner's commands meet it. After the last step the lesson is a
- * free sandbox.
+ * <p>A step runs in this order: its narrative shows; if it asks a question, the learner guesses first (a
+ * wrong guess shows the next hint and may be changed while hints last), otherwise the learner reads and
+ * runs the step; then the step's actions play (for a question, the reveal); then, if it has a goal, the
+ * session waits until the learner's commands meet it. After the last step the lesson is a free sandbox.
  */
 public final class LessonSession {
     public enum Phase {
+        /** The narrative is shown; the step's actions run when the learner says so. */
+        READY,
         /** Waiting for the learner's guess. */
         QUESTION,
         /** Waiting for the learner to meet the goal. */
@@ -90,10 +92,21 @@ public final class LessonSession {
             expected = Lessons.answer(q, after);
             choices = Lessons.choices(q, after);
             phase = Phase.QUESTION;
+        } else if (!step().actions().isEmpty()) {
+            phase = Phase.READY;
         } else {
             driver.apply(new Commands.NextStep());
             afterActions();
         }
+    }
+
+    /** Runs the step's actions for the learner to watch (after reading its narrative). */
+    public void run() {
+        if (phase != Phase.READY) {
+            throw new IllegalStateException("the step has nothing waiting to run");
+        }
+        driver.apply(new Commands.NextStep());
+        afterActions();
     }
 
     /** The lab's runner must stand before step i (a learner's undo may have taken a step back). */

@@ -130,6 +130,10 @@ class LessonPlayerWindowTest {
         robot.clickOn("#startLessonButton");
         settle();
         assertThat(controller.lessons().session().scenario().title()).isEqualTo("Fine");
+        assertThat(robot.lookup("#lessonNextButton").queryButton().getText()).isEqualTo("▶ Run step");
+        robot.clickOn("#lessonNextButton");
+        settle();
+        assertThat(controller.lab().simulation().producer("p").deliveries()).hasSize(1);
         robot.clickOn("#lessonNextButton");
         assertThat(controller.lessons().session().index()).isEqualTo(1);
 

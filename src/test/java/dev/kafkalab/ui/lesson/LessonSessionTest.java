@@ -134,6 +134,31 @@ class LessonSessionTest {
     }
 
     @Test
+    void aStepWithActionsWaitsToBeRunAfterItsNarrativeIsRead() throws Exception {
+        Scenario plain = new ScenarioLoader().load("p.yaml", """
+                title: Plain
+                topics: [ { name: t } ]
+                producers: [ { id: p } ]
+                steps:
+                  - say: Read me first.
+                    do: [ { produce: { producer: p, topic: t, key: a, value: b } }, { flush: { producer: p } } ]
+                  - say: Nothing to run here.
+                """);
+        Lab plainLab = new Lab(plain);
+        LessonSession s = new LessonSession(plain, plainLab, plainLab::execute);
+        s.begin();
+        assertThat(s.phase()).isEqualTo(LessonSession.Phase.READY);
+        assertThat(s.canGoOn()).isFalse();
+        assertThat(plainLab.simulation().producer("p").deliveries()).isEmpty();
+        s.run();
+        assertThat(plainLab.simulation().producer("p").deliveries()).hasSize(1);
+        assertThat(s.phase()).isEqualTo(LessonSession.Phase.COMPLETE);
+        s.next();
+        assertThat(s.phase()).as("no actions: nothing to run").isEqualTo(LessonSession.Phase.COMPLETE);
+        assertThatThrownBy(s::run).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void theLabPreviewLeavesTheLabAlone() {
         lab.execute(new Commands.NextStep());
         int history = lab.history().size();

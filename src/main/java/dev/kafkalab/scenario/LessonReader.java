@@ -36,6 +36,7 @@ final class LessonReader {
         ANSWERS.put("highWatermark", List.of(topic, partition));
         ANSWERS.put("logEndOffset", List.of(topic, partition));
         ANSWERS.put("records", List.of(topic, opt("partition", Type.INT)));
+        ANSWERS.put("usedPartitions", List.of(topic));
         ANSWERS.put("owner", List.of(group, topic, partition));
         ANSWERS.put("idle", List.of(group));
         ANSWERS.put("lag", List.of(group, opt("topic", Type.TEXT)));

@@ -65,6 +65,11 @@ public final class Lessons {
                 }
                 yield Long.toString(n);
             }
+            case "usedPartitions" -> {
+                Topic t = sim.cluster().topic(text(f, "topic"));
+                yield t == null ? NOTHING : Long.toString(t.partitions().stream()
+                        .filter(p -> p.leaderLog().recordCount() > 0).count());
+            }
             case "owner" -> {
                 GroupDescription g = GroupDescription.of(sim, text(f, "group"));
                 String owner = g == null ? null : g.owner(new TopicPartition(text(f, "topic"), integer(f, "partition")));

@@ -533,6 +533,10 @@ public final class MainWindowController {
 
     /** Runs a learner's command: its events are queued for the player. */
     public Lab.Outcome execute(LabCommand c) {
+        if (!(c instanceof Commands.SendRecord)) {
+            // the send panel's result line speaks of the learner's own send, not of what comes after
+            lastSendDescription = null;
+        }
         Lab.Outcome out = lab.execute(c);
         if (out.frames() == null) {
             tell("Not possible", out.error(), true);

@@ -52,6 +52,8 @@ public final class Shapes {
 
     public static Text text(String s, double x, double y, String... classes) {
         Text t = new Text(x, y, s);
+        // words on a shape must not swallow the shape's clicks, drops and context menus
+        t.setMouseTransparent(true);
         t.getStyleClass().addAll(classes);
         for (String c : classes) {
             Font f = FONTS.get(c);

@@ -130,6 +130,7 @@ public final class LessonPanel {
         startButton.setTooltip(new Tooltip("Start the selected lesson (double-click works too)"));
         showMeButton.setTooltip(new Tooltip("Watch the lab do it for you"));
         restartButton.setTooltip(new Tooltip("Start this lesson over"));
+        closeButton.setTooltip(new Tooltip("Leave the lesson; the lab stays as it is"));
         backButton.setTooltip(new Tooltip("Show the previous step again"));
         nextButton.setTooltip(new Tooltip("Run the step, or go on to the next one when it is done (N)"));
     }
@@ -393,11 +394,15 @@ public final class LessonPanel {
         if (sandbox) {
             stepCounter.setText("Finished: all " + session.stepCount() + " steps done");
             narrative.getChildren().clear();
+            if (drawnStep != null) {
+                revealTop();
+            }
         } else {
             stepCounter.setText("Step " + (session.index() + 1) + " of " + session.stepCount()
                     + (step.title() == null ? "" : " · " + step.title()));
             if (step != drawnStep) {
                 narrative.getChildren().setAll(MarkdownView.render(step.say()));
+                revealTop();
             }
         }
         drawQuestion(sandbox ? null : step);
@@ -415,6 +420,7 @@ public final class LessonPanel {
         nextButton.setDisable(!ready && !session.canGoOn());
         nextButton.setText(ready ? "▶ Run step" : last ? "Finish ✓" : "Next ▶");
         nextButton.setVisible(!sandbox);
+        nextButton.setManaged(!sandbox);
     }
 
     private void drawQuestion(Step step) {
@@ -427,12 +433,19 @@ public final class LessonPanel {
             askHolder.getChildren().setAll(MarkdownView.render(q.ask()));
             choices.getToggles().clear();
             choiceBox.getChildren().clear();
+            // short answers (partitions, brokers) sit side by side; long ones (exception names) get a row each
+            boolean rows = session.choices().stream().anyMatch(c -> c.length() > 8);
             for (String c : session.choices()) {
                 ToggleButton b = new ToggleButton(c);
                 b.setUserData(c);
                 b.setId("choice-" + c);
                 b.getStyleClass().add("choice");
                 b.setToggleGroup(choices);
+                if (rows) {
+                    b.setWrapText(true);
+                    b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    b.prefWidthProperty().bind(choiceBox.widthProperty());
+                }
                 choiceBox.getChildren().add(b);
             }
             feedback.setText("Make your guess, then lock it in: the lab will show you what really happens.");
@@ -487,7 +500,7 @@ public final class LessonPanel {
                 : "✓ Goal met! Go on with Next.") : "○ Waiting for you…");
         setStyle(goalStatus, done ? "feedback-right" : "hint");
         hintHolder.getChildren().clear();
-        for (String h : session.goalHints()) {
+        for (String h : done ? List.<String>of() : session.goalHints()) {
             Label l = new Label("Hint: " + MarkdownView.plain(h));
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -496,6 +509,27 @@ public final class LessonPanel {
         }
         showMeButton.setVisible(!done);
         showMeButton.setManaged(!done);
+    }
+
+    /** A new step: scroll the side panel so the player's top (the step's title and narrative) shows. */
+    private void revealTop() {
+        // the focus must not stay on a button further down (a disabled one passes it on, and the side
+        // panel scrolls to wherever it lands); the player itself takes it, which scrolls nothing
+        player.requestFocus();
+        Platform.runLater(() -> {
+            javafx.scene.Parent p = player.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) {
+                return;
+            }
+            double y = sp.getContent().sceneToLocal(player.localToScene(0, 0)).getY();
+            double free = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (free > 0) {
+                sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * Math.min(1, y / free));
+            }
+        });
     }
 
     private static void showBox(VBox box, boolean show) {

@@ -497,7 +497,8 @@ public final class LessonPanel {
         }
         boolean done = session.phase() != LessonSession.Phase.GOAL;
         goalStatus.setText(done ? (session.shownHow() ? "✓ Done — watch how it went, then go on."
-                : "✓ Goal met! Go on with Next.") : "○ Waiting for you…");
+                : "✓ Goal met! Go on with Next.") : session.goalPending()
+                ? "◔ Nearly there: let time pass (+1 s, +10 s) and watch it happen." : "○ Waiting for you…");
         setStyle(goalStatus, done ? "feedback-right" : "hint");
         hintHolder.getChildren().clear();
         for (String h : done ? List.<String>of() : session.goalHints()) {

@@ -40,6 +40,9 @@ public final class LessonSession {
     public record GuessResult(boolean correct, String hint, boolean revealed) {
     }
 
+    /** How far ahead a goal is looked for before an action counts as a miss. */
+    static final long SETTLE_MS = 30_000;
+
     private final Scenario scenario;
     private final Lab lab;
     private final Function<LabCommand, Lab.Outcome> driver;
@@ -53,6 +56,7 @@ public final class LessonSession {
     private int questionHints;
     private StepStart start;
     private int misses;
+    private boolean pending;
     private boolean shownHow;
 
     /**
@@ -80,6 +84,7 @@ public final class LessonSession {
         questionHints = 0;
         start = null;
         misses = 0;
+        pending = false;
         shownHow = false;
         if (i >= scenario.steps().size()) {
             phase = Phase.SANDBOX;
@@ -169,12 +174,20 @@ public final class LessonSession {
         }
         if (Lessons.met(step().goal(), lab, start)) {
             phase = Phase.COMPLETE;
+            pending = false;
             return true;
         }
-        if (attempt) {
+        // an action whose effect only needs time (a rebalance, a fencing) is no miss: ask the future
+        pending = Lessons.met(step().goal(), lab.preview(new Commands.Advance(SETTLE_MS)), start);
+        if (attempt && !pending) {
             misses++;
         }
         return false;
+    }
+
+    /** True when the goal is not met yet but will be once time passes (the learner did the right thing). */
+    public boolean goalPending() {
+        return pending;
     }
 
     /** Runs the step's solution for the learner to watch ("show me"). */

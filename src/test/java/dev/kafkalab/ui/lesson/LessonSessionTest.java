@@ -159,6 +159,38 @@ class LessonSessionTest {
     }
 
     @Test
+    void anActionThatOnlyNeedsTimeIsNoMiss() throws Exception {
+        Scenario failover = new ScenarioLoader().load("f.yaml", """
+                title: Failover
+                cluster: { brokers: 3 }
+                topics: [ { name: payments, partitions: 1, replication.factor: 3 } ]
+                steps:
+                  - say: Make the controller elect another leader.
+                    goal:
+                      text: A new leader for payments-0.
+                      elect: { topic: payments, partition: 0 }
+                      hints: ["Crash its leader."]
+                    solution:
+                      - crash: { broker: 0 }
+                      - advance: { ms: 10000 }
+                """);
+        Lab failLab = new Lab(failover);
+        LessonSession s = new LessonSession(failover, failLab, failLab::execute);
+        s.begin();
+        int leader = failLab.simulation().cluster().topic("payments").partition(0).leader();
+        failLab.execute(new Commands.BrokerCommand(Commands.BrokerOp.RESTART, (leader + 1) % 3));
+        assertThat(s.commandRan(true)).isFalse();
+        assertThat(s.goalHints()).as("a real miss earns a hint").containsExactly("Crash its leader.");
+        failLab.execute(new Commands.BrokerCommand(Commands.BrokerOp.CRASH, leader));
+        assertThat(s.commandRan(true)).as("nobody noticed the crash yet").isFalse();
+        assertThat(s.goalPending()).isTrue();
+        assertThat(s.goalHints()).as("no more hints for the right move").hasSize(1);
+        failLab.execute(new Commands.Advance(10_000));
+        assertThat(s.commandRan(false)).isTrue();
+        assertThat(s.goalPending()).isFalse();
+    }
+
+    @Test
     void theLabPreviewLeavesTheLabAlone() {
         lab.execute(new Commands.NextStep());
         int history = lab.history().size();

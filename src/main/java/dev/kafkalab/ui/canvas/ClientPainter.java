@@ -113,7 +113,7 @@ final class ClientPainter {
             y = paintGroup(e.getKey(), e.getValue(), x, y, w) + 12;
         }
         for (ConsumerView c : alone) {
-            y = paintConsumer(c, c.assignment(), x, y, w) + 10;
+            y = paintConsumer(c, c.assignment(), false, x, y, w) + 10;
         }
         if (snapshot.consumers().isEmpty()) {
             pane.getChildren().add(Shapes.text("none yet", x, y + 10, "small-label", "muted-text"));
@@ -141,7 +141,7 @@ final class ClientPainter {
         for (ConsumerView c : members) {
             List<TopicPartition> owned = g == null ? c.assignment()
                     : g.assignment().getOrDefault(c.id(), c.assignment());
-            my = paintConsumer(c, owned, x + 8, my, w - 16) + 6;
+            my = paintConsumer(c, owned, g != null && g.state().equals("Stable"), x + 8, my, w - 16) + 6;
         }
         double h = Math.max(48, my - y + 2);
         box.setHeight(h);
@@ -149,10 +149,13 @@ final class ClientPainter {
         return y + h;
     }
 
-    private double paintConsumer(ConsumerView c, List<TopicPartition> owned, double x, double y, double w) {
+    /** @param settled the consumer's group is stable: owning nothing then means idle, not "not yet" */
+    private double paintConsumer(ConsumerView c, List<TopicPartition> owned, boolean settled, double x, double y,
+                                 double w) {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
         // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
-        List<String> lines = c.closed() ? List.of("owns nothing (stopped)") : ownedLines(owned);
+        List<String> lines = c.closed() ? List.of("owns nothing (stopped)")
+                : owned.isEmpty() && settled ? List.of("idle: owns nothing") : ownedLines(owned);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");
         if (c.closed()) {

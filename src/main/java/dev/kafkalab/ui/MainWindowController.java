@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -91,10 +92,12 @@ public final class MainWindowController {
     /** Examples offered in File > Open example (those present on the classpath). */
     static final List<String> EXAMPLES = List.of("01-events-and-keys.yaml", "02-keyless-partitioners.yaml",
             "03-limits-and-refusals.yaml", "04-replication-failover.yaml", "05-acks1-data-loss.yaml",
-            "06-retention-and-compaction.yaml");
+            "06-retention-and-compaction.yaml", "07-consumer-groups.yaml", "08-large-cluster.yaml");
     static final String SANDBOX = "/dev/kafkalab/ui/sandbox.yaml";
     static final int EVENT_LOG_SIZE = 2000;
     static final double ZOOM_STEP = 1.15;
+    static final double MIN_ZOOM = 0.4;
+    static final double MAX_ZOOM = 3;
 
     /** A line of the event log. */
     public record LogLine(long time, String type, String words) {
@@ -145,6 +148,8 @@ public final class MainWindowController {
     @FXML
     private Button helpButton;
     @FXML
+    private Button fitButton;
+    @FXML
     private Label lessonTitle;
     @FXML
     private Label stepLabel;
@@ -180,6 +185,8 @@ public final class MainWindowController {
     private ScrollPane canvasScroll;
     @FXML
     private Label captionLabel;
+    @FXML
+    private Button brokersHint;
     @FXML
     private Label inspectorTitle;
     @FXML
@@ -223,10 +230,16 @@ public final class MainWindowController {
         canvasScroll.setContent(new Group(canvas));
         canvasScroll.viewportBoundsProperty().addListener((obs, was, now) ->
                 canvas.setLayoutWidth(now.getWidth() / zoom - 2));
+        // a small window cannot show topics and brokers at once: say where the brokers are
+        canvasScroll.vvalueProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        canvasScroll.viewportBoundsProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        canvas.heightProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        brokersHint.setTooltip(new Tooltip("Scroll down to the brokers (or zoom to fit with Ctrl+9)"));
         player = new Player(canvas, new Animator(canvas, hashing), hashing);
         player.setOnShown(this::frameShown);
         player.setOnIdle(this::refresh);
-        player.captionProperty().addListener((obs, was, now) -> captionLabel.setText(now));
+        // one source for the caption: the player's (events) and tell() (refusals, notices) both write it
+        captionLabel.textProperty().bind(player.captionProperty());
         player.pendingProperty().addListener((obs, was, now) -> refreshStatus());
         canvas.selectionProperty().addListener((obs, was, now) -> refreshInspector());
         canvas.setContextMenus(this::menuFor);
@@ -320,6 +333,7 @@ public final class MainWindowController {
         tip(undoButton, "Undo the last action (rebuilds from the seed and replays the others)", "Ctrl+Z");
         tip(themeToggle, "Dark theme", "Ctrl+D");
         tip(helpButton, "Keyboard shortcuts", "F1");
+        tip(fitButton, "Zoom so the whole cluster fits the canvas (brokers included)", "Ctrl+9");
         tip(nextStepButton, "Run the lesson's next step", "N");
         tip(sendButton, "Send the record and watch it travel", "Enter / Ctrl+Enter");
         tip(editorButton, "Key, value, headers, partition, acks and size", "Ctrl+Shift+Enter");
@@ -400,6 +414,7 @@ public final class MainWindowController {
                 {"Ctrl+D", "dark theme"},
                 {"F5 / F11", "presentation mode / full screen"},
                 {"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / actual size"},
+                {"Ctrl+9", "zoom to fit: the whole cluster on screen"},
                 {"Right-click", "broker: crash, shut down, restart, isolate, heal; topic: partitions, settings; "
                         + "consumer: poll, commit, leave, kill"},
                 {"F1 / Esc", "show / close this help"},
@@ -443,7 +458,7 @@ public final class MainWindowController {
         canvas.selectionProperty().set(null);
         player.showNow(lab.snapshot());
         lessonTitle.setText(s.title());
-        captionLabel.setText(s.summary() == null ? "" : s.summary());
+        player.captionProperty().set(s.summary() == null ? "" : s.summary());
         resultLabel.setText("Nothing sent yet.");
         resultLabel.getStyleClass().removeAll("result-ok", "result-error");
         refreshChoices();
@@ -608,7 +623,7 @@ public final class MainWindowController {
     }
 
     void tell(String title, String text, boolean warning) {
-        captionLabel.setText(title + ": " + text);
+        player.captionProperty().set(title + ": " + text);
         Notifications n = Notifications.create().title(title).text(text).hideAfter(Duration.seconds(5));
         if (rootStack.getScene() != null && rootStack.getScene().getWindow() != null
                 && rootStack.getScene().getWindow().isShowing()) {
@@ -742,7 +757,7 @@ public final class MainWindowController {
         canvas.setBindings(lab.bindings());
         refreshChoices();
         refresh();
-        captionLabel.setText("Reset: back to the start of " + lab.scenario().title());
+        player.captionProperty().set("Reset: back to the start of " + lab.scenario().title());
     }
 
     @FXML
@@ -754,7 +769,7 @@ public final class MainWindowController {
         player.showNow(lab.snapshot());
         canvas.setBindings(lab.bindings());
         log.add(new LogLine(lab.snapshot().time(), null, "↶ undone: " + undone.description()));
-        captionLabel.setText("Undone: " + undone.description() + " (rebuilt from seed " + lab.scenario().seed()
+        player.captionProperty().set("Undone: " + undone.description() + " (rebuilt from seed " + lab.scenario().seed()
                 + " and replayed " + lab.history().size() + " actions)");
         refreshChoices();
         refresh();
@@ -906,11 +921,46 @@ public final class MainWindowController {
         setZoom(1);
     }
 
+    /** Whether the brokers' zone is out of sight below the visible part of the canvas. */
+    boolean brokersBelowView() {
+        Bounds v = canvasScroll.getViewportBounds();
+        double contentH = canvas.pictureHeight() * zoom;
+        double top = Math.max(0, contentH - v.getHeight()) * canvasScroll.getVvalue();
+        return v.getHeight() > 0 && canvas.brokersTop() * zoom + 40 > top + v.getHeight();
+    }
+
+    private void refreshBrokersHint() {
+        brokersHint.setVisible(brokersBelowView());
+    }
+
+    @FXML
+    void onShowBrokers() {
+        Bounds v = canvasScroll.getViewportBounds();
+        double range = canvas.pictureHeight() * zoom - v.getHeight();
+        if (range > 0) {
+            canvasScroll.setVvalue(Math.min(1, Math.max(0, (canvas.brokersTop() * zoom - 8) / range)));
+        }
+    }
+
+    /** Scales the canvas so the whole cluster fits the visible area (never below {@link #MIN_ZOOM}). */
+    @FXML
+    void onZoomFit() {
+        Bounds v = canvasScroll.getViewportBounds();
+        if (v.getWidth() > 0 && v.getHeight() > 0) {
+            setZoom(canvas.fitScale(v.getWidth(), v.getHeight(), MIN_ZOOM));
+        }
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
     void setZoom(double z) {
-        zoom = Math.max(0.4, Math.min(3, z));
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
         scale.setX(zoom);
         scale.setY(zoom);
         canvas.setLayoutWidth(canvasScroll.getViewportBounds().getWidth() / zoom - 2);
+        refreshBrokersHint();
     }
 
     @FXML

@@ -157,6 +157,7 @@ public final class Player {
         if (last != null) {
             shown = last.after();
             canvas.setSnapshot(shown);
+            caption.set(last.after().time() + " ms: " + EventWords.describe(last.event()));
         }
         hashing.revealAll();
         onIdle.run();
@@ -203,7 +204,7 @@ public final class Player {
         pending.set(queue.size());
         shown = last.after();
         canvas.setSnapshot(shown);
-        caption.set(EventWords.describe(last.event()));
+        caption.set(last.after().time() + " ms: " + EventWords.describe(last.event()));
         hashing.revealAll();
         PauseTransition beat = new PauseTransition(Duration.millis(BATCH_MS));
         running = beat;

@@ -152,7 +152,7 @@ final class ClientPainter {
     private double paintConsumer(ConsumerView c, List<TopicPartition> owned, double x, double y, double w) {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
         // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
-        List<String> lines = c.closed() ? List.of("owns nothing (stopped)") : ownedLines(owned);
+        List<String> lines = c.closed() ? List.of("owns nothing (stopped)") : ownedLines(owned, w - 16);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");
         if (c.closed()) {
@@ -179,8 +179,8 @@ final class ClientPainter {
         return y + h;
     }
 
-    /** "owns payments:" then "P0 P1 P2 ..." at most six partitions a line. */
-    private static List<String> ownedLines(List<TopicPartition> owned) {
+    /** "owns payments:" then "P0 P1 P2 ..." as many partitions a line as fit in {@code width}. */
+    private static List<String> ownedLines(List<TopicPartition> owned, double width) {
         Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
         for (TopicPartition tp : owned) {
             byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>()).add(tp.partition());
@@ -188,14 +188,16 @@ final class ClientPainter {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : byTopic.entrySet()) {
             out.add("owns " + Shapes.shorten(e.getKey(), 16) + ":");
-            List<Integer> ps = e.getValue();
-            for (int i = 0; i < ps.size(); i += 6) {
-                StringBuilder sb = new StringBuilder("  ");
-                for (int p : ps.subList(i, Math.min(ps.size(), i + 6))) {
-                    sb.append(" P").append(p);
+            StringBuilder sb = new StringBuilder("  ");
+            for (int p : e.getValue()) {
+                String next = sb + " P" + p;
+                if (sb.length() > 2 && Shapes.text(next, 0, 0, "small-label").getLayoutBounds().getWidth() > width) {
+                    out.add(sb.toString());
+                    sb = new StringBuilder("  ");
                 }
-                out.add(sb.toString());
+                sb.append(" P").append(p);
             }
+            out.add(sb.toString());
         }
         if (out.isEmpty()) {
             out.add("owns nothing yet");

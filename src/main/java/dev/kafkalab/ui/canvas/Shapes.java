@@ -92,6 +92,16 @@ public final class Shapes {
         return l;
     }
 
+    /** Cuts {@code t}'s text (ending it with "…") until it is at most {@code maxWidth} wide. */
+    public static Text fitWidth(Text t, double maxWidth) {
+        String s = t.getText();
+        while (t.getLayoutBounds().getWidth() > maxWidth && s.length() > 1) {
+            s = s.substring(0, s.length() - 1);
+            t.setText(s.stripTrailing() + "…");
+        }
+        return t;
+    }
+
     public static String shorten(String s, int max) {
         if (s.length() <= max) {
             return s;

@@ -566,7 +566,8 @@ public final class MainWindowController {
         ClusterSnapshot s = player.shown();
         timeLabel.setText("Virtual time " + String.format(Locale.ENGLISH, "%,d", s == null ? 0 : s.time()) + " ms");
         int pending = player.pendingCount();
-        pendingLabel.setText(pending == 0 ? "All events shown" : pending + " events to show");
+        pendingLabel.setText(pending == 0 ? "All events shown" : pending + (pending == 1 ? " event" : " events")
+                + " to show");
         modeLabel.setText((lab.scenario().steps().isEmpty() ? "Sandbox" : "Lesson") + " · seed " + lab.scenario().seed());
     }
 

@@ -50,7 +50,8 @@ final class ClientPainter {
                 box.getStyleClass().add("selected");
             }
             Group g = new Group(box);
-            g.getChildren().add(Shapes.text("Producer " + Shapes.shorten(p.id(), 9), x + 8, y + 18, "box-title"));
+            g.getChildren().add(Shapes.fitWidth(Shapes.text(title("Producer", p.id()), x + 8, y + 18, "box-title"),
+                    w - 14));
             g.getChildren().add(Shapes.text("acks=" + p.acks(), x + 8, y + 35, "box-label"));
             String keyless = switch (p.partitioner()) {
                 case "round-robin" -> "round-robin";
@@ -78,6 +79,12 @@ final class ClientPainter {
             y += h + 12;
         }
         return y;
+    }
+
+    /** "Producer pos", but "producer-1" alone: the id already says what it is. */
+    private static String title(String kind, String id) {
+        return id.toLowerCase(java.util.Locale.ROOT).startsWith(kind.toLowerCase(java.util.Locale.ROOT)) ? id
+                : kind + " " + id;
     }
 
     private static void paintAccumulator(Group g, List<PendingRecord> acc, double x, double y, double w) {
@@ -133,7 +140,7 @@ final class ClientPainter {
         canvas.dropTarget(box, target);
         canvas.register(ClusterCanvas.id("group", id), box);
         pane.getChildren().add(box);
-        pane.getChildren().add(Shapes.text("Group " + Shapes.shorten(id, 14), x + 8, y + 18, "box-title"));
+        pane.getChildren().add(Shapes.fitWidth(Shapes.text("Group " + id, x + 8, y + 18, "box-title"), w - 14));
         String facts = g == null ? "not formed yet"
                 : ("classic".equals(g.protocol()) ? "generation " : "epoch ") + g.generation() + " · " + g.state();
         pane.getChildren().add(Shapes.text(facts, x + 8, y + 34, "small-label", "muted-text"));
@@ -162,8 +169,8 @@ final class ClientPainter {
             box.getStyleClass().add("selected");
         }
         Group grp = new Group(box);
-        grp.getChildren().add(Shapes.text((c.closed() ? "✗ " : "") + "Consumer " + Shapes.shorten(c.id(), 10),
-                x + 8, y + 17, "box-title"));
+        grp.getChildren().add(Shapes.fitWidth(Shapes.text((c.closed() ? "✗ " : "") + title("Consumer", c.id()),
+                x + 8, y + 17, "box-title"), w - 14));
         grp.getChildren().add(Shapes.text(c.closed() ? "closed" : "read " + c.recordsConsumed() + " records", x + 8,
                 y + 32, "small-label", "muted-text"));
         double ly = y + 47;

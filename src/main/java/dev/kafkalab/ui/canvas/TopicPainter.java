@@ -351,7 +351,16 @@ final class TopicPainter {
                 label.setY(baseline - 11);
                 label.setX(Math.max(bx + 5, lastRight + 4));
             }
-            lastRight = label.getX() + label.getLayoutBounds().getWidth();
+            double width = label.getLayoutBounds().getWidth();
+            double rowRight = rowRightEdges.get(p.topicPartition()).getX() - 4;
+            if (label.getX() + width > rowRight) {
+                // keep it inside the row: end it at the row's edge, a line higher if that meets the previous one
+                label.setX(rowRight - width);
+                if (label.getX() < lastRight + 4) {
+                    label.setY(baseline - 11);
+                }
+            }
+            lastRight = label.getX() + width;
             canvas.register(ClusterCanvas.id("markers", p.topic(), p.index(), e.getKey()), label);
             pane.getChildren().addAll(tick, label);
         }

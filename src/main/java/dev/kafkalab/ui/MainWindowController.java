@@ -59,6 +59,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Scale;
@@ -290,6 +292,16 @@ public final class MainWindowController {
         });
         eventFilter.setTooltip(new Tooltip("Show only these event types"));
         filterHolder.getChildren().setAll(eventFilter);
+
+        // inspector: names keep whole words ("high watermark" on one line), values take the rest and wrap
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        names.setMaxWidth(124);
+        names.setValignment(javafx.geometry.VPos.TOP);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setMinWidth(80);
+        inspectorGrid.getColumnConstraints().setAll(names, values);
 
         // palette: drag sources
         palette(paletteProducer, "palette:producer", "Drag onto a topic: a new producer that sends there");
@@ -599,11 +611,9 @@ public final class MainWindowController {
             Label k = new Label(r.label());
             k.getStyleClass().add("field-label");
             k.setWrapText(true);
-            k.setMinWidth(80);
-            k.setMaxWidth(96);
             Label v = new Label(r.value());
             v.setWrapText(true);
-            v.setMaxWidth(190);
+            v.setMinHeight(Region.USE_PREF_SIZE);
             inspectorGrid.addRow(row++, k, v);
         }
     }

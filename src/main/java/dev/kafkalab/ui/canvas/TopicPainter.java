@@ -36,7 +36,7 @@ final class TopicPainter {
     static final double EARLIER_W = 50;
     static final double SLOT_W = 46;
     static final double RADIUS = 11;
-    static final double ROW_H = 88;
+    static final double ROW_H = 94;
     static final double ROW_GAP = 6;
     static final int MAX_SLOTS = 16;
     /** With more partitions than this (all topics together), topics get compact rows in columns. */
@@ -159,7 +159,7 @@ final class TopicPainter {
         }
         long end = log.logEndOffset();
         long start = Math.max(log.logStartOffset(), end - (slots - 1));
-        double cy = y + 33;
+        double cy = y + 37;
         LogRow lr = new LogRow(x0, SLOT_W, slots, start, end, cy, y, h);
         canvas.registerRow(p.topic() + "/" + p.index(), lr);
         paintTrack(lr, RADIUS);

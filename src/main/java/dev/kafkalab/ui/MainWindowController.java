@@ -297,7 +297,6 @@ public final class MainWindowController {
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         names.setMaxWidth(124);
-        names.setValignment(javafx.geometry.VPos.TOP);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         values.setMinWidth(80);
@@ -614,6 +613,7 @@ public final class MainWindowController {
             Label v = new Label(r.value());
             v.setWrapText(true);
             v.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
             inspectorGrid.addRow(row++, k, v);
         }
     }

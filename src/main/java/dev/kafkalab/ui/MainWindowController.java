@@ -100,6 +100,7 @@ public final class MainWindowController {
     static final double ZOOM_STEP = 1.15;
     static final double MIN_ZOOM = 0.4;
     static final double MAX_ZOOM = 3;
+    static final double PRESENTATION_ZOOM = 1.4;
 
     /** A line of the event log. */
     public record LogLine(long time, String type, String words) {
@@ -433,9 +434,12 @@ public final class MainWindowController {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("shortcut-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
             Label what = new Label(rows[i][1]);
             what.setWrapText(true);
-            what.setMaxWidth(380);
+            what.setMaxWidth(400);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(key, javafx.geometry.VPos.TOP);
             helpGrid.addRow(i, key, what);
         }
     }
@@ -905,7 +909,9 @@ public final class MainWindowController {
         boolean on = presentationItem.isSelected();
         if (on) {
             rootStack.getStyleClass().add("presentation");
-            setZoom(1.4);
+            // large, but never so large that the picture needs a sideways scroll
+            double width = canvasScroll.getViewportBounds().getWidth();
+            setZoom(Math.max(1, Math.min(PRESENTATION_ZOOM, width / ClusterCanvas.MIN_WIDTH)));
         } else {
             rootStack.getStyleClass().remove("presentation");
             setZoom(1);

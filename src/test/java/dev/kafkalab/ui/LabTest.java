@@ -125,6 +125,7 @@ class LabTest {
 
         SandboxWriter.write(lab, file);
 
+        assertThat(Files.readString(file)).doesNotContain("valueFormat");
         Scenario again = new ScenarioLoader().load(file);
         assertThat(again.producers()).extracting(p -> p.id()).containsExactly("pos", "p2");
         assertThat(again.steps()).hasSize(3);

@@ -39,7 +39,7 @@ public final class ClusterCanvas extends Pane {
     static final double GAP = 24;
     static final double PRODUCER_W = 124;
     static final double CONSUMER_W = 168;
-    static final double MIN_WIDTH = 700;
+    public static final double MIN_WIDTH = 700;
 
     /** Drops of a dragged item (a canvas box or a palette entry) onto a target: null = fine, else why not. */
     public interface DropHandler {

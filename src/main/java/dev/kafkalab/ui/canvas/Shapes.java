@@ -31,7 +31,7 @@ public final class Shapes {
             d.getStyleClass().add("uncommitted");
         }
         Text offset = centred(Long.toString(r.offset()), 0, -radius - 4, "offset-label");
-        Text key = centred(r.key() == null ? "∅" : shorten(r.key(), 6), 0, radius + 12, "key-label");
+        Text key = centred(r.key() == null ? "∅" : shorten(r.key(), 7), 0, radius + 12, "key-label");
         Text value = centred(r.value() == null ? "null" : shorten(r.value(), 6), 0, radius + 24, "value-label");
         g.getChildren().addAll(d, offset, key, value);
         return g;
@@ -50,8 +50,10 @@ public final class Shapes {
             java.util.Map.entry("partition-name", Font.font("System", FontWeight.BOLD, 14)),
             java.util.Map.entry("badge-text", Font.font("System", FontWeight.BOLD, 10)));
 
+    /** Canvas text never takes the mouse: a click on a label reaches the box or record beneath it. */
     public static Text text(String s, double x, double y, String... classes) {
         Text t = new Text(x, y, s);
+        t.setMouseTransparent(true);
         t.getStyleClass().addAll(classes);
         for (String c : classes) {
             Font f = FONTS.get(c);

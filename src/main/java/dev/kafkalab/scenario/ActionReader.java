@@ -25,7 +25,7 @@ final class ActionReader {
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("produce", List.of("producer", "topic", "key", "value", "headers", "timestamp", "partition", "count",
-                "valueBytes"));
+                "valueBytes", "valueFormat"));
         m.put("flush", List.of("producer"));
         m.put("advance", List.of("ms"));
         for (BrokerAction.Kind k : BrokerAction.Kind.values()) {
@@ -203,8 +203,36 @@ final class ActionReader {
             Integer partition = f.has("partition") ? values.integer(f.value("partition"), "partition", 0) : null;
             Integer count = f.has("count") ? values.integer(f.value("count"), "count", 1) : null;
             Integer valueBytes = f.has("valueBytes") ? values.integer(f.value("valueBytes"), "valueBytes", 0) : null;
+            ValueFormats.Format format = f.has("valueFormat") ? valueFormat(f, value, count) : null;
             return new Produce(step, index, at, producer, topic, key, f.has("key"), value, headers, timestamp,
-                    partition, count, valueBytes);
+                    partition, count, valueBytes, format);
+        }
+
+        /** string, json, avro or protobuf; a non-string value must then be a flat JSON object. */
+        private ValueFormats.Format valueFormat(Fields f, String value, Integer count) {
+            String name = text(f, "valueFormat");
+            if (name == null) {
+                return null;
+            }
+            ValueFormats.Format format = null;
+            for (ValueFormats.Format candidate : ValueFormats.Format.values()) {
+                if (candidate.name().equalsIgnoreCase(name)) {
+                    format = candidate;
+                }
+            }
+            if (format == null) {
+                d.error(f.value("valueFormat"), "'valueFormat': expected string, json, avro or protobuf, got '"
+                        + name + "'");
+                return null;
+            }
+            if (format != ValueFormats.Format.STRING && value != null) {
+                try {
+                    ValueFormats.serialize(format, count == null ? value : value.replace("{i}", "0"));
+                } catch (IllegalArgumentException e) {
+                    d.error(f.value("value"), "'value' as " + format.label() + ": " + e.getMessage());
+                }
+            }
+            return format;
         }
 
         private AlterConfig alterConfig(Fields f) {

@@ -301,7 +301,7 @@ public final class ScenarioRunner implements LessonWorld {
     private static byte[] value(Produce p, int i) {
         String v = fill(p.value(), i, p.count() != null);
         if (p.valueBytes() == null) {
-            return ProducerRecord.utf8(v);
+            return v == null ? null : ValueFormats.serialize(p.valueFormat(), v);
         }
         byte[] pattern = v == null || v.isEmpty() ? new byte[] {'x'} : v.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[p.valueBytes()];

@@ -32,6 +32,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -61,6 +62,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -95,10 +98,13 @@ public final class MainWindowController {
     /** Examples offered in File > Open example (those present on the classpath). */
     static final List<String> EXAMPLES = List.of("01-events-and-keys.yaml", "02-keyless-partitioners.yaml",
             "03-limits-and-refusals.yaml", "04-replication-failover.yaml", "05-acks1-data-loss.yaml",
-            "06-retention-and-compaction.yaml");
+            "06-retention-and-compaction.yaml", "07-consumer-groups.yaml", "08-large-cluster.yaml");
     static final String SANDBOX = "/dev/kafkalab/ui/sandbox.yaml";
     static final int EVENT_LOG_SIZE = 2000;
     static final double ZOOM_STEP = 1.15;
+    static final double MIN_ZOOM = 0.4;
+    static final double MAX_ZOOM = 3;
+    static final double PRESENTATION_ZOOM = 1.4;
 
     /** A line of the event log. */
     public record LogLine(long time, String type, String words) {
@@ -149,6 +155,8 @@ public final class MainWindowController {
     @FXML
     private Button helpButton;
     @FXML
+    private Button fitButton;
+    @FXML
     private Label lessonTitle;
     @FXML
     private Label stepLabel;
@@ -184,6 +192,8 @@ public final class MainWindowController {
     private ScrollPane canvasScroll;
     @FXML
     private Label captionLabel;
+    @FXML
+    private Button brokersHint;
     @FXML
     private Label inspectorTitle;
     @FXML
@@ -232,10 +242,16 @@ public final class MainWindowController {
         canvasScroll.setContent(new Group(canvas));
         canvasScroll.viewportBoundsProperty().addListener((obs, was, now) ->
                 canvas.setLayoutWidth(now.getWidth() / zoom - 2));
+        // a small window cannot show topics and brokers at once: say where the brokers are
+        canvasScroll.vvalueProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        canvasScroll.viewportBoundsProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        canvas.heightProperty().addListener((obs, was, now) -> refreshBrokersHint());
+        brokersHint.setTooltip(new Tooltip("Scroll down to the brokers (or zoom to fit with Ctrl+9)"));
         player = new Player(canvas, new Animator(canvas, hashing), hashing);
         player.setOnShown(this::frameShown);
         player.setOnIdle(this::refresh);
-        player.captionProperty().addListener((obs, was, now) -> captionLabel.setText(now));
+        // one source for the caption: the player's (events) and tell() (refusals, notices) both write it
+        captionLabel.textProperty().bind(player.captionProperty());
         player.pendingProperty().addListener((obs, was, now) -> refreshStatus());
         canvas.selectionProperty().addListener((obs, was, now) -> refreshInspector());
         canvas.setContextMenus(this::menuFor);
@@ -286,6 +302,15 @@ public final class MainWindowController {
         });
         eventFilter.setTooltip(new Tooltip("Show only these event types"));
         filterHolder.getChildren().setAll(eventFilter);
+
+        // inspector: names keep whole words ("high watermark" on one line), values take the rest and wrap
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        names.setMaxWidth(124);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setMinWidth(80);
+        inspectorGrid.getColumnConstraints().setAll(names, values);
 
         // palette: drag sources
         palette(paletteProducer, "palette:producer", "Drag onto a topic: a new producer that sends there");
@@ -383,6 +408,7 @@ public final class MainWindowController {
         tip(undoButton, "Undo the last action (rebuilds from the seed and replays the others)", "Ctrl+Z");
         tip(themeToggle, "Dark theme", "Ctrl+D");
         tip(helpButton, "Keyboard shortcuts", "F1");
+        tip(fitButton, "Zoom so the whole cluster fits the canvas (brokers included)", "Ctrl+9");
         tip(nextStepButton, "Run the lesson's next step", "N");
         tip(sendButton, "Send the record and watch it travel", "Enter / Ctrl+Enter");
         tip(editorButton, "Key, value, headers, partition, acks and size", "Ctrl+Shift+Enter");
@@ -463,6 +489,7 @@ public final class MainWindowController {
                 {"Ctrl+D", "dark theme"},
                 {"F5 / F11", "presentation mode / full screen"},
                 {"Ctrl+= / Ctrl+- / Ctrl+0", "zoom in / out / actual size"},
+                {"Ctrl+9", "zoom to fit: the whole cluster on screen"},
                 {"Right-click", "broker: crash, shut down, restart, isolate, heal; topic: partitions, settings; "
                         + "consumer: poll, commit, leave, kill"},
                 {"F1 / Esc", "show / close this help"},
@@ -470,9 +497,12 @@ public final class MainWindowController {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(rows[i][0]);
             key.getStyleClass().add("shortcut-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
             Label what = new Label(rows[i][1]);
             what.setWrapText(true);
-            what.setMaxWidth(380);
+            what.setMaxWidth(400);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(key, javafx.geometry.VPos.TOP);
             helpGrid.addRow(i, key, what);
         }
     }
@@ -508,7 +538,7 @@ public final class MainWindowController {
         canvas.selectionProperty().set(null);
         player.showNow(lab.snapshot());
         lessonTitle.setText(s.title());
-        captionLabel.setText(s.summary() == null ? "" : s.summary());
+        player.captionProperty().set(s.summary() == null ? "" : s.summary());
         resultLabel.setText("Nothing sent yet.");
         resultLabel.getStyleClass().removeAll("result-ok", "result-error");
         refreshChoices();
@@ -623,7 +653,8 @@ public final class MainWindowController {
         ClusterSnapshot s = player.shown();
         timeLabel.setText("Virtual time " + String.format(Locale.ENGLISH, "%,d", s == null ? 0 : s.time()) + " ms");
         int pending = player.pendingCount();
-        pendingLabel.setText(pending == 0 ? "All events shown" : pending + " events to show");
+        pendingLabel.setText(pending == 0 ? "All events shown" : pending + (pending == 1 ? " event" : " events")
+                + " to show");
         modeLabel.setText((lab.scenario().steps().isEmpty() ? "Sandbox" : "Lesson") + " · seed " + lab.scenario().seed());
     }
 
@@ -655,11 +686,10 @@ public final class MainWindowController {
             Label k = new Label(r.label());
             k.getStyleClass().add("field-label");
             k.setWrapText(true);
-            k.setMinWidth(80);
-            k.setMaxWidth(96);
             Label v = new Label(r.value());
             v.setWrapText(true);
-            v.setMaxWidth(190);
+            v.setMinHeight(Region.USE_PREF_SIZE);
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
             inspectorGrid.addRow(row++, k, v);
         }
     }
@@ -680,7 +710,7 @@ public final class MainWindowController {
     }
 
     void tell(String title, String text, boolean warning) {
-        captionLabel.setText(title + ": " + text);
+        player.captionProperty().set(title + ": " + text);
         Notifications n = Notifications.create().title(title).text(text).hideAfter(Duration.seconds(5));
         if (rootStack.getScene() != null && rootStack.getScene().getWindow() != null
                 && rootStack.getScene().getWindow().isShowing()) {
@@ -818,7 +848,7 @@ public final class MainWindowController {
         canvas.setBindings(lab.bindings());
         refreshChoices();
         refresh();
-        captionLabel.setText("Reset: back to the start of " + lab.scenario().title());
+        player.captionProperty().set("Reset: back to the start of " + lab.scenario().title());
     }
 
     @FXML
@@ -830,7 +860,7 @@ public final class MainWindowController {
         player.showNow(lab.snapshot());
         canvas.setBindings(lab.bindings());
         log.add(new LogLine(lab.snapshot().time(), null, "↶ undone: " + undone.description()));
-        captionLabel.setText("Undone: " + undone.description() + " (rebuilt from seed " + lab.scenario().seed()
+        player.captionProperty().set("Undone: " + undone.description() + " (rebuilt from seed " + lab.scenario().seed()
                 + " and replayed " + lab.history().size() + " actions)");
         refreshChoices();
         refresh();
@@ -958,7 +988,9 @@ public final class MainWindowController {
         boolean on = presentationItem.isSelected();
         if (on) {
             rootStack.getStyleClass().add("presentation");
-            setZoom(1.4);
+            // large, but never so large that the picture needs a sideways scroll
+            double width = canvasScroll.getViewportBounds().getWidth();
+            setZoom(Math.max(1, Math.min(PRESENTATION_ZOOM, width / ClusterCanvas.MIN_WIDTH)));
         } else {
             rootStack.getStyleClass().remove("presentation");
             setZoom(1);
@@ -985,11 +1017,46 @@ public final class MainWindowController {
         setZoom(1);
     }
 
+    /** Whether the brokers' zone is out of sight below the visible part of the canvas. */
+    boolean brokersBelowView() {
+        Bounds v = canvasScroll.getViewportBounds();
+        double contentH = canvas.pictureHeight() * zoom;
+        double top = Math.max(0, contentH - v.getHeight()) * canvasScroll.getVvalue();
+        return v.getHeight() > 0 && canvas.brokersTop() * zoom + 40 > top + v.getHeight();
+    }
+
+    private void refreshBrokersHint() {
+        brokersHint.setVisible(brokersBelowView());
+    }
+
+    @FXML
+    void onShowBrokers() {
+        Bounds v = canvasScroll.getViewportBounds();
+        double range = canvas.pictureHeight() * zoom - v.getHeight();
+        if (range > 0) {
+            canvasScroll.setVvalue(Math.min(1, Math.max(0, (canvas.brokersTop() * zoom - 8) / range)));
+        }
+    }
+
+    /** Scales the canvas so the whole cluster fits the visible area (never below {@link #MIN_ZOOM}). */
+    @FXML
+    void onZoomFit() {
+        Bounds v = canvasScroll.getViewportBounds();
+        if (v.getWidth() > 0 && v.getHeight() > 0) {
+            setZoom(canvas.fitScale(v.getWidth(), v.getHeight(), MIN_ZOOM));
+        }
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
     void setZoom(double z) {
-        zoom = Math.max(0.4, Math.min(3, z));
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
         scale.setX(zoom);
         scale.setY(zoom);
         canvas.setLayoutWidth(canvasScroll.getViewportBounds().getWidth() / zoom - 2);
+        refreshBrokersHint();
     }
 
     @FXML

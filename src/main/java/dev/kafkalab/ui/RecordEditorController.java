@@ -4,7 +4,7 @@ import dev.kafkalab.engine.RecordSizes;
 import dev.kafkalab.ui.lab.Commands;
 import dev.kafkalab.ui.lab.LabCommand;
 import dev.kafkalab.ui.model.ClusterSnapshot;
-import dev.kafkalab.ui.model.ValueFormats;
+import dev.kafkalab.scenario.ValueFormats;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;

@@ -236,6 +236,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aValueFormatMustBeKnownAndItsValueAFlatJsonObject() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> loader.load("f.yaml", """
+                title: x
+                producers: [ { id: p } ]
+                steps:
+                  - do:
+                      - produce: { producer: p, topic: t, value: "{\\"a\\": 1}", valueFormat: avro }
+                      - produce: { producer: p, topic: t, value: "{\\"a\\": 1}", valueFormat: xml }
+                      - produce: { producer: p, topic: t, value: "plain", valueFormat: protobuf }
+                """));
+        assertThat(e.problems()).extracting(Problem::toString).satisfiesExactly(
+                p -> assertThat(p).startsWith("f.yaml:6:77: 'valueFormat': expected string, json, avro or protobuf"),
+                p -> assertThat(p).startsWith("f.yaml:7:50: 'value' as Protobuf: Not valid JSON"));
+    }
+
+    @Test
     void aConsumerIsKnownOnlyAfterItJoins() {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> loader.load("j.yaml", """
                 title: x

@@ -125,6 +125,7 @@ class LabTest {
 
         SandboxWriter.write(lab, file);
 
+        assertThat(Files.readString(file)).doesNotContain("valueFormat");
         Scenario again = new ScenarioLoader().load(file);
         assertThat(again.producers()).extracting(p -> p.id()).containsExactly("pos", "p2");
         assertThat(again.steps()).hasSize(4);
@@ -139,5 +140,33 @@ class LabTest {
                     .isEqualTo(lab.snapshot().partition("payments", p).displayLog().logEndOffset());
         }
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aSavedSandboxKeepsAvroAndProtobufValuesAsTheirBytes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Lab lab = new Lab(example("01-events-and-keys.yaml"));
+        String json = "{\"card\":\"4111\",\"amount\":12.5,\"approved\":true}";
+        lab.execute(new Commands.SendRecord("pos", "payments", "user-1", json, Map.of(), 0,
+                dev.kafkalab.scenario.ValueFormats.Format.AVRO));
+        lab.execute(new Commands.SendRecord("pos", "payments", "user-1", json, Map.of(), 0,
+                dev.kafkalab.scenario.ValueFormats.Format.PROTOBUF));
+        Path file = dir.resolve("formats.yaml");
+
+        SandboxWriter.write(lab, file);
+
+        assertThat(Files.readString(file)).contains("valueFormat: avro", "valueFormat: protobuf");
+        Lab replayed = new Lab(new ScenarioLoader().load(file));
+        while (replayed.runner().hasNextStep()) {
+            replayed.execute(new Commands.NextStep());
+        }
+        ClusterSnapshot.ReplicaView original = lab.snapshot().partition("payments", 0).displayLog();
+        ClusterSnapshot.ReplicaView again = replayed.snapshot().partition("payments", 0).displayLog();
+        assertThat(again.logEndOffset()).isEqualTo(2);
+        for (long offset = 0; offset < 2; offset++) {
+            // Avro and Protobuf drop the field names: far smaller than the JSON text would be
+            assertThat(again.record(offset).sizeInBytes()).isEqualTo(original.record(offset).sizeInBytes());
+            assertThat(again.record(offset).value()).isEqualTo(original.record(offset).value());
+        }
     }
 }

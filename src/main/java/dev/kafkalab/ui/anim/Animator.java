@@ -96,7 +96,7 @@ public final class Animator {
         } else if (e instanceof SimEvent.LogTruncated t) {
             return removeOffsets(t.topic(), t.partition(), t.broker(), offsetsFrom(t.toOffset(), before, t), "truncated");
         } else if (e instanceof SimEvent.SegmentsDeleted d) {
-            return removeOffsets(d.topic(), d.partition(), d.broker(), offsetsBelow(d, before), "retention");
+            return retention(d, before);
         } else if (e instanceof SimEvent.LogCompacted c) {
             return removeOffsets(c.topic(), c.partition(), c.broker(), c.removedOffsets(), "compacted");
         } else if (e instanceof SimEvent.RecordsPolled p) {
@@ -436,6 +436,55 @@ public final class Animator {
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * Retention: the deleted segments' stretch of the topic's log is shaded and fades out with its
+     * diamonds and segment dividers, labelled with the reason; the replica's own diamonds fade too.
+     */
+    private Transition retention(SimEvent.SegmentsDeleted d, ClusterSnapshot before) {
+        List<Long> offsets = offsetsBelow(d, before);
+        Transition removal = removeOffsets(d.topic(), d.partition(), d.broker(), offsets, "retention");
+        PartitionView p = canvas.snapshot() == null ? null : canvas.snapshot().partition(d.topic(), d.partition());
+        LogRow row = canvas.partitionRow(d.topic(), d.partition());
+        if (p == null || row == null || p.displayLog() == null || p.displayLog().broker() != d.broker()) {
+            return removal;
+        }
+        ReplicaView log = p.displayLog();
+        long from = Math.max(row.start(), log.logStartOffset());
+        long to = Math.min(row.end(), d.newLogStartOffset());
+        ParallelTransition all = new ParallelTransition(removal);
+        for (long base : log.segmentBaseOffsets()) {
+            Node divider = base < d.newLogStartOffset() ? canvas.node(id("segment", d.topic(), d.partition(), base))
+                    : null;
+            if (divider != null) {
+                FadeTransition f = new FadeTransition(FLY, divider);
+                f.setToValue(0);
+                all.getChildren().add(f);
+            }
+        }
+        if (to > from) {
+            double left = row.boundary(from);
+            double width = row.boundary(to) - left;
+            Rectangle band = new Rectangle(left, row.centerY() - 18, width, 36);
+            band.getStyleClass().add("retention-band");
+            band.setArcWidth(6);
+            band.setArcHeight(6);
+            add(band);
+            band.toBack();
+            int colon = d.reason().indexOf(':');
+            String by = colon > 0 ? d.reason().substring(0, colon) : d.reason();
+            Text why = Shapes.text("retention by " + by + ": segment deleted", left + 2, row.centerY() + 30, "marker-label",
+                    "anim-warning");
+            add(why);
+            FadeTransition in = new FadeTransition(SHORT, band);
+            in.setFromValue(0);
+            in.setToValue(0.8);
+            FadeTransition out = new FadeTransition(SHORT, band);
+            out.setToValue(0);
+            all.getChildren().addAll(new SequentialTransition(in, out), popIn(why));
+        }
+        return all;
     }
 
     private Transition removeOffsets(String topic, int partition, int broker, List<Long> offsets, String words) {

@@ -40,6 +40,8 @@ public final class Player {
     static final double MAX_GAP_MS = 1_200;
     /** Animations shorter than this on screen are applied without animating. */
     static final double BATCH_MS = 25;
+    /** The 1× length of an internal topic's event: short enough to be applied in a batch. */
+    static final Duration INTERNAL = Duration.millis(5);
     private static final NumberFormat MS = NumberFormat.getIntegerInstance(Locale.ENGLISH);
 
     private final ClusterCanvas canvas;
@@ -157,6 +159,7 @@ public final class Player {
         if (last != null) {
             shown = last.after();
             canvas.setSnapshot(shown);
+            caption.set(last.after().time() + " ms: " + EventWords.describe(last.event()));
         }
         hashing.revealAll();
         onIdle.run();
@@ -203,7 +206,7 @@ public final class Player {
         pending.set(queue.size());
         shown = last.after();
         canvas.setSnapshot(shown);
-        caption.set(EventWords.describe(last.event()));
+        caption.set(last.after().time() + " ms: " + EventWords.describe(last.event()));
         hashing.revealAll();
         PauseTransition beat = new PauseTransition(Duration.millis(BATCH_MS));
         running = beat;
@@ -223,6 +226,9 @@ public final class Player {
 
     /** The 1× length of an event's animation. */
     static Duration durationOf(SimEvent e) {
+        if (internal(e)) {
+            return INTERNAL;
+        }
         if (e instanceof SimEvent.RecordSent) {
             return Animator.HASH_STEP.multiply(HashingModel.STEPS);
         }
@@ -243,7 +249,32 @@ public final class Player {
         return Animator.CAPTION;
     }
 
+    /**
+     * Housekeeping of internal topics (__consumer_offsets: 50 partitions created, elected, written on
+     * each commit) is folded: it is logged, but its own animations would bury the lesson's.
+     */
+    static boolean internal(SimEvent e) {
+        String topic = null;
+        if (e instanceof SimEvent.LeaderElected l) {
+            topic = l.topic();
+        } else if (e instanceof SimEvent.IsrChanged i) {
+            topic = i.topic();
+        } else if (e instanceof SimEvent.RecordsReplicated r) {
+            topic = r.topic();
+        } else if (e instanceof SimEvent.FollowerHighWatermarkUpdated f) {
+            topic = f.topic();
+        } else if (e instanceof SimEvent.BatchAppended a) {
+            topic = a.topic();
+        } else if (e instanceof SimEvent.HighWatermarkAdvanced h) {
+            topic = h.topic();
+        } else if (e instanceof SimEvent.SegmentRolled r) {
+            topic = r.topic();
+        }
+        return topic != null && topic.startsWith("__");
+    }
+
     private void start(Frame f) {
+        runningFrame = f;
         pending.set(queue.size());
         ClusterSnapshot before = shown == null ? f.after() : shown;
         long gapMs = Math.max(0, f.after().time() - before.time());

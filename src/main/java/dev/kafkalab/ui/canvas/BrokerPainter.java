@@ -27,7 +27,7 @@ import java.util.List;
  * and labelled with its state.
  */
 final class BrokerPainter {
-    static final double MIN_BOX_W = 300;
+    static final double MIN_BOX_W = 260;
     static final double HEADER_H = 34;
     static final double ROW_H = 24;
     static final double ROW_GAP = 4;
@@ -36,10 +36,18 @@ final class BrokerPainter {
     static final double STATUS_W = 84;
     static final double MINI_SLOT = 15;
     static final double MINI_R = 5.5;
+    /** Above this many brokers, or replicas on one broker, replicas are drawn as small chips in a grid. */
+    static final int COMPACT_BROKERS = 6;
+    static final int COMPACT_REPLICAS = 8;
+    static final double COMPACT_MIN_BOX_W = 240;
+    static final double CHIP_W = 84;
+    static final double CHIP_H = 22;
+    static final double CHIP_GAP = 4;
 
     private final ClusterCanvas canvas;
     private final Pane pane;
     private final ClusterSnapshot snapshot;
+    private boolean compact;
 
     BrokerPainter(ClusterCanvas canvas, Pane pane, ClusterSnapshot snapshot) {
         this.canvas = canvas;
@@ -62,8 +70,10 @@ final class BrokerPainter {
         y += 36;
 
         List<BrokerView> brokers = snapshot.brokers();
+        compact = brokers.size() > COMPACT_BROKERS || mostReplicasOnOneBroker() > COMPACT_REPLICAS;
+        double minW = compact ? COMPACT_MIN_BOX_W : MIN_BOX_W;
         int cols = (int) Math.max(1, Math.min(brokers.size(), Math.floor((w + ClusterCanvas.GAP)
-                / (MIN_BOX_W + ClusterCanvas.GAP))));
+                / (minW + ClusterCanvas.GAP))));
         double bw = (w - (cols - 1) * ClusterCanvas.GAP) / cols;
         double rowTop = y;
         double rowBottom = y;
@@ -76,6 +86,25 @@ final class BrokerPainter {
             rowBottom = Math.max(rowBottom, bottom);
         }
         return rowBottom;
+    }
+
+    private int mostReplicasOnOneBroker() {
+        int most = 0;
+        for (BrokerView b : snapshot.brokers()) {
+            int n = 0;
+            for (TopicView t : snapshot.topics()) {
+                if (!t.internal()) {
+                    n += (int) t.partitions().stream().filter(p -> p.replicas().contains(b.id())).count();
+                }
+            }
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
+    /** Whether replicas are drawn as chips (many brokers or many replicas per broker). */
+    boolean compact() {
+        return compact;
     }
 
     private double paintBroker(BrokerView b, double x, double y, double w) {
@@ -95,7 +124,10 @@ final class BrokerPainter {
                 }
             }
         }
-        double h = HEADER_H + hosted.size() * (ROW_H + ROW_GAP) + (internal > 0 ? 20 : 0) + 8;
+        int chipsPerRow = (int) Math.max(1, Math.floor((w - 16 + CHIP_GAP) / (CHIP_W + CHIP_GAP)));
+        double replicasH = compact ? Math.ceil(hosted.size() / (double) chipsPerRow) * (CHIP_H + CHIP_GAP)
+                : hosted.size() * (ROW_H + ROW_GAP);
+        double h = HEADER_H + replicasH + (internal > 0 ? 20 : 0) + 8;
         CanvasTarget target = new CanvasTarget.Broker(b.id());
         Rectangle box = Shapes.box(x, y, w, h, "broker");
         if (!b.isUp()) {
@@ -125,9 +157,17 @@ final class BrokerPainter {
         pane.getChildren().add(st);
 
         double ry = y + HEADER_H;
-        for (PartitionView p : hosted) {
-            paintReplica(p, b, x + 8, ry, w - 16);
-            ry += ROW_H + ROW_GAP;
+        if (compact) {
+            for (int i = 0; i < hosted.size(); i++) {
+                paintChip(hosted.get(i), b, x + 8 + (i % chipsPerRow) * (CHIP_W + CHIP_GAP),
+                        ry + (i / chipsPerRow) * (CHIP_H + CHIP_GAP));
+            }
+            ry += replicasH;
+        } else {
+            for (PartitionView p : hosted) {
+                paintReplica(p, b, x + 8, ry, w - 16);
+                ry += ROW_H + ROW_GAP;
+            }
         }
         if (internal > 0) {
             Text t = Shapes.text("+ " + internal + " __consumer_offsets replicas (" + internalLeaders + " leaders)",
@@ -164,16 +204,23 @@ final class BrokerPainter {
                 "box-label"));
 
         String statusText = offline ? "offline" : inSync ? "ISR ✓" : "out of sync";
-        if (r != null) {
+        // a narrow box keeps room for the mini log, whose end is the LEO anyway
+        boolean roomy = w - BADGE_W - NAME_W - STATUS_W >= 5 * MINI_SLOT;
+        if (r != null && roomy) {
             statusText = "LEO " + r.logEndOffset() + " · " + statusText;
         }
+        double statusW = roomy ? STATUS_W : Shapes.text(statusText, 0, 0, "small-label").getLayoutBounds().getWidth()
+                + 10;
         g.getChildren().add(Shapes.right(statusText, x + w - 6, cy + 4, "small-label",
                 inSync && !offline ? "isr-text" : "warning-text"));
+        Tooltip.install(row, new Tooltip(p.topic() + "-" + p.index() + " on broker " + b.id() + ": "
+                + (leader ? "leader" : "follower") + ", " + (offline ? "offline" : inSync ? "in sync" : "out of sync")
+                + (r == null ? "" : ", LEO " + r.logEndOffset() + ", HW " + r.highWatermark())));
         if (r == null) {
             return;
         }
         double x0 = x + BADGE_W + NAME_W;
-        int slots = (int) Math.max(2, Math.min(12, Math.floor((w - BADGE_W - NAME_W - STATUS_W) / MINI_SLOT)));
+        int slots = (int) Math.max(2, Math.min(12, Math.floor((w - BADGE_W - NAME_W - statusW) / MINI_SLOT)));
         long end = r.logEndOffset();
         long start = Math.max(r.logStartOffset(), end - (slots - 1));
         LogRow lr = new LogRow(x0, MINI_SLOT, slots, start, end, cy, y, ROW_H);
@@ -198,8 +245,54 @@ final class BrokerPainter {
             canvas.register(ClusterCanvas.id("replica-diamond", p.topic(), p.index(), b.id(), o), d);
             g.getChildren().add(d);
         }
+        for (long base : r.segmentBaseOffsets()) {
+            if (base > start && base <= end) {
+                double sx = lr.boundary(base);
+                g.getChildren().add(Shapes.line(sx, y + 5, sx, y + ROW_H - 5, "segment-tick"));
+            }
+        }
         double hx = lr.boundary(r.highWatermark());
         g.getChildren().add(Shapes.line(hx, y + 3, hx, y + ROW_H - 3, "hw-tick"));
+    }
+
+    /**
+     * One replica as a chip: the leader or follower badge, "topic-partition", a warning sign when out of
+     * sync. Its log is a single point, so copies and the leader badge still have somewhere to fly.
+     */
+    private void paintChip(PartitionView p, BrokerView b, double x, double y) {
+        ReplicaView r = p.replica(b.id());
+        boolean leader = p.leader() == b.id();
+        boolean inSync = p.inSync(b.id());
+        boolean offline = r == null || r.role() == Replica.Role.OFFLINE || b.state() == Broker.State.CRASHED
+                || b.state() == Broker.State.SHUTDOWN;
+        Rectangle chip = Shapes.box(x, y, CHIP_W, CHIP_H, "replica", "replica-chip", leader ? "leader" : "follower",
+                inSync ? "in-sync" : "out-of-sync");
+        if (offline) {
+            chip.getStyleClass().add("offline");
+        }
+        Group g = new Group(chip);
+        canvas.interactive(g, new CanvasTarget.Partition(p.topic(), p.index()), new CanvasTarget.Broker(b.id()));
+        canvas.register(ClusterCanvas.id("replica", p.topic(), p.index(), b.id()), g);
+        pane.getChildren().add(g);
+        double cy = y + CHIP_H / 2;
+        double bx = x + 11;
+        Group badge = leader ? leaderBadge(bx, cy) : followerBadge(bx, cy);
+        badge.setScaleX(0.75);
+        badge.setScaleY(0.75);
+        if (leader) {
+            canvas.register(ClusterCanvas.id("leader-badge", p.topic(), p.index()), badge);
+        }
+        g.getChildren().add(badge);
+        String name = Shapes.shorten(p.topic(), 6) + "-" + p.index() + (offline ? " ✗" : inSync ? "" : " ⚠");
+        g.getChildren().add(Shapes.text(name, x + 22, cy + 4, "small-label", inSync && !offline ? "box-label"
+                : "warning-text"));
+        Tooltip.install(g, new Tooltip(p.topic() + "-" + p.index() + " on broker " + b.id() + ": "
+                + (leader ? "leader" : "follower") + ", " + (offline ? "offline" : inSync ? "in sync" : "out of sync")
+                + (r == null ? "" : ", LEO " + r.logEndOffset() + ", HW " + r.highWatermark())));
+        if (r != null) {
+            canvas.registerRow(p.topic() + "/" + p.index() + "/" + b.id(), new LogRow(bx + 20, 0, 1,
+                    r.logStartOffset(), r.logEndOffset(), cy, y, CHIP_H));
+        }
     }
 
     /** A filled badge with a small crown over an "L": the leader, recognisable without colour. */

@@ -50,7 +50,8 @@ final class ClientPainter {
                 box.getStyleClass().add("selected");
             }
             Group g = new Group(box);
-            g.getChildren().add(Shapes.text("Producer " + Shapes.shorten(p.id(), 9), x + 8, y + 18, "box-title"));
+            g.getChildren().add(Shapes.fitWidth(Shapes.text(title("Producer", p.id()), x + 8, y + 18, "box-title"),
+                    w - 14));
             g.getChildren().add(Shapes.text("acks=" + p.acks(), x + 8, y + 35, "box-label"));
             String keyless = switch (p.partitioner()) {
                 case "round-robin" -> "round-robin";
@@ -78,6 +79,12 @@ final class ClientPainter {
             y += h + 12;
         }
         return y;
+    }
+
+    /** "Producer pos", but "producer-1" alone: the id already says what it is. */
+    private static String title(String kind, String id) {
+        return id.toLowerCase(java.util.Locale.ROOT).startsWith(kind.toLowerCase(java.util.Locale.ROOT)) ? id
+                : kind + " " + id;
     }
 
     private static void paintAccumulator(Group g, List<PendingRecord> acc, double x, double y, double w) {
@@ -133,7 +140,7 @@ final class ClientPainter {
         canvas.dropTarget(box, target);
         canvas.register(ClusterCanvas.id("group", id), box);
         pane.getChildren().add(box);
-        pane.getChildren().add(Shapes.text("Group " + Shapes.shorten(id, 14), x + 8, y + 18, "box-title"));
+        pane.getChildren().add(Shapes.fitWidth(Shapes.text("Group " + id, x + 8, y + 18, "box-title"), w - 14));
         String facts = g == null ? "not formed yet"
                 : ("classic".equals(g.protocol()) ? "generation " : "epoch ") + g.generation() + " · " + g.state();
         pane.getChildren().add(Shapes.text(facts, x + 8, y + 34, "small-label", "muted-text"));
@@ -155,7 +162,7 @@ final class ClientPainter {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
         // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
         List<String> lines = c.closed() ? List.of("owns nothing (stopped)")
-                : owned.isEmpty() && settled ? List.of("idle: owns nothing") : ownedLines(owned);
+                : owned.isEmpty() && settled ? List.of("idle: owns nothing") : ownedLines(owned, w - 16);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");
         if (c.closed()) {
@@ -165,8 +172,8 @@ final class ClientPainter {
             box.getStyleClass().add("selected");
         }
         Group grp = new Group(box);
-        grp.getChildren().add(Shapes.text((c.closed() ? "✗ " : "") + "Consumer " + Shapes.shorten(c.id(), 10),
-                x + 8, y + 17, "box-title"));
+        grp.getChildren().add(Shapes.fitWidth(Shapes.text((c.closed() ? "✗ " : "") + title("Consumer", c.id()),
+                x + 8, y + 17, "box-title"), w - 14));
         grp.getChildren().add(Shapes.text(c.closed() ? "closed" : "read " + c.recordsConsumed() + " records", x + 8,
                 y + 32, "small-label", "muted-text"));
         double ly = y + 47;
@@ -182,8 +189,8 @@ final class ClientPainter {
         return y + h;
     }
 
-    /** "owns payments:" then "P0 P1 P2 ..." at most six partitions a line. */
-    private static List<String> ownedLines(List<TopicPartition> owned) {
+    /** "owns payments:" then "P0 P1 P2 ..." as many partitions a line as fit in {@code width}. */
+    private static List<String> ownedLines(List<TopicPartition> owned, double width) {
         Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
         for (TopicPartition tp : owned) {
             byTopic.computeIfAbsent(tp.topic(), k -> new ArrayList<>()).add(tp.partition());
@@ -191,14 +198,16 @@ final class ClientPainter {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : byTopic.entrySet()) {
             out.add("owns " + Shapes.shorten(e.getKey(), 16) + ":");
-            List<Integer> ps = e.getValue();
-            for (int i = 0; i < ps.size(); i += 6) {
-                StringBuilder sb = new StringBuilder("  ");
-                for (int p : ps.subList(i, Math.min(ps.size(), i + 6))) {
-                    sb.append(" P").append(p);
+            StringBuilder sb = new StringBuilder("  ");
+            for (int p : e.getValue()) {
+                String next = sb + " P" + p;
+                if (sb.length() > 2 && Shapes.text(next, 0, 0, "small-label").getLayoutBounds().getWidth() > width) {
+                    out.add(sb.toString());
+                    sb = new StringBuilder("  ");
                 }
-                out.add(sb.toString());
+                sb.append(" P").append(p);
             }
+            out.add(sb.toString());
         }
         if (out.isEmpty()) {
             out.add("owns nothing yet");

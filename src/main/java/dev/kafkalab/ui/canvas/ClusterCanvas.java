@@ -39,7 +39,7 @@ public final class ClusterCanvas extends Pane {
     static final double GAP = 24;
     static final double PRODUCER_W = 124;
     static final double CONSUMER_W = 168;
-    static final double MIN_WIDTH = 700;
+    public static final double MIN_WIDTH = 700;
 
     /** Drops of a dragged item (a canvas box or a palette entry) onto a target: null = fine, else why not. */
     public interface DropHandler {
@@ -58,6 +58,7 @@ public final class ClusterCanvas extends Pane {
     private ClusterSnapshot snapshot;
     private Map<String, String> bindings = Map.of();
     private double layoutWidth = 1000;
+    private double brokersTop;
     private Function<CanvasTarget, ContextMenu> menus = t -> null;
     private DropHandler dropHandler;
     private ContextMenu openMenu;
@@ -105,6 +106,48 @@ public final class ClusterCanvas extends Pane {
 
     public double layoutWidth() {
         return layoutWidth;
+    }
+
+    /** Where the brokers' zone starts, in picture coordinates (before any scaling). */
+    public double brokersTop() {
+        return brokersTop;
+    }
+
+    /** Height of the picture as laid out now (before any scaling). */
+    public double pictureHeight() {
+        return getPrefHeight();
+    }
+
+    /**
+     * The largest scale, between {@code min} and 1, at which the whole picture fits a viewport of
+     * {@code viewportW} × {@code viewportH}; the picture is laid out for that scale (a narrower scale
+     * lays out wider, so brokers go side by side). When even {@code min} does not fit, {@code min}.
+     */
+    public double fitScale(double viewportW, double viewportH, double min) {
+        if (fits(1, viewportW, viewportH)) {
+            return 1;
+        }
+        if (!fits(min, viewportW, viewportH)) {
+            return min;
+        }
+        double lo = min;
+        double hi = 1;
+        // each probe lays the picture out again: a few probes give the scale to within 2%
+        for (int i = 0; i < 5; i++) {
+            double mid = (lo + hi) / 2;
+            if (fits(mid, viewportW, viewportH)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        setLayoutWidth(viewportW / lo - 2);
+        return lo;
+    }
+
+    private boolean fits(double scale, double viewportW, double viewportH) {
+        setLayoutWidth(viewportW / scale - 2);
+        return (layoutWidth + 2) * scale <= viewportW + 0.5 && (pictureHeight() + 2) * scale <= viewportH + 0.5;
     }
 
     public void setContextMenus(Function<CanvasTarget, ContextMenu> menus) {
@@ -330,6 +373,7 @@ public final class ClusterCanvas extends Pane {
         clients.paintOwnership(topics.rowRightEdges());
 
         double brokersTop = Math.max(topicsBottom, Math.max(producersBottom, consumersBottom)) + 18;
+        this.brokersTop = brokersTop;
         BrokerPainter brokers = new BrokerPainter(this, content, snapshot);
         double bottom = brokers.paint(PAD, brokersTop, w - 2 * PAD);
         background.setHeight(bottom + PAD);

@@ -31,7 +31,7 @@ public final class Shapes {
             d.getStyleClass().add("uncommitted");
         }
         Text offset = centred(Long.toString(r.offset()), 0, -radius - 4, "offset-label");
-        Text key = centred(r.key() == null ? "∅" : shorten(r.key(), 6), 0, radius + 12, "key-label");
+        Text key = centred(r.key() == null ? "∅" : shorten(r.key(), 7), 0, radius + 12, "key-label");
         Text value = centred(r.value() == null ? "null" : shorten(r.value(), 6), 0, radius + 24, "value-label");
         g.getChildren().addAll(d, offset, key, value);
         return g;
@@ -50,9 +50,9 @@ public final class Shapes {
             java.util.Map.entry("partition-name", Font.font("System", FontWeight.BOLD, 14)),
             java.util.Map.entry("badge-text", Font.font("System", FontWeight.BOLD, 10)));
 
+    /** Canvas text never takes the mouse: a click on a label reaches the box or record beneath it. */
     public static Text text(String s, double x, double y, String... classes) {
         Text t = new Text(x, y, s);
-        // words on a shape must not swallow the shape's clicks, drops and context menus
         t.setMouseTransparent(true);
         t.getStyleClass().addAll(classes);
         for (String c : classes) {
@@ -92,6 +92,16 @@ public final class Shapes {
         Line l = new Line(x1, y1, x2, y2);
         l.getStyleClass().addAll(classes);
         return l;
+    }
+
+    /** Cuts {@code t}'s text (ending it with "…") until it is at most {@code maxWidth} wide. */
+    public static Text fitWidth(Text t, double maxWidth) {
+        String s = t.getText();
+        while (t.getLayoutBounds().getWidth() > maxWidth && s.length() > 1) {
+            s = s.substring(0, s.length() - 1);
+            t.setText(s.stripTrailing() + "…");
+        }
+        return t;
     }
 
     public static String shorten(String s, int max) {

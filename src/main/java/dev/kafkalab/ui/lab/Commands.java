@@ -6,7 +6,7 @@ import dev.kafkalab.engine.Producer;
 import dev.kafkalab.engine.ProducerRecord;
 import dev.kafkalab.engine.Simulation;
 import dev.kafkalab.engine.Topic;
-import dev.kafkalab.ui.model.ValueFormats;
+import dev.kafkalab.scenario.ValueFormats;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,10 +114,11 @@ public final class Commands {
 
         @Override
         public List<Map<String, Object>> actions() {
-            // scenarios have no value formats: a JSON/Avro/Protobuf value is written as the JSON text typed
+            // a JSON/Avro/Protobuf value is saved as the JSON text typed plus its format (an optional key)
             Map<String, Object> produce = action("produce", "producer", producer, "topic", topic, "key", key,
                     "value", value, "headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers),
-                    "partition", partition);
+                    "partition", partition, "valueFormat", format == ValueFormats.Format.STRING ? null
+                            : format.name().toLowerCase(java.util.Locale.ROOT));
             return List.of(produce, action("flush", "producer", producer));
         }
     }

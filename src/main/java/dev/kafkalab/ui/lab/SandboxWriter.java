@@ -13,6 +13,7 @@ import dev.kafkalab.scenario.ProducerSpec;
 import dev.kafkalab.scenario.Scenario;
 import dev.kafkalab.scenario.Step;
 import dev.kafkalab.scenario.TopicSpec;
+import dev.kafkalab.scenario.ValueFormats;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -200,6 +201,13 @@ public final class SandboxWriter {
                                 spec.offset()));
                     }
                     v = offsets;
+                }
+                if (v instanceof ValueFormats.Format f) {
+                    // the default (UTF-8 text) is left out, so files without other formats stay as they were
+                    if (f == ValueFormats.Format.STRING) {
+                        continue;
+                    }
+                    v = f.name().toLowerCase(java.util.Locale.ROOT);
                 }
                 boolean keepNull = a instanceof Produce p && rc.getName().equals("key") && p.keyPresent();
                 if ((v == null && !keepNull) || (v instanceof Map<?, ?> m && m.isEmpty())) {

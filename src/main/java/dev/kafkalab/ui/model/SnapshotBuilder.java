@@ -128,10 +128,26 @@ public final class SnapshotBuilder {
         long from = Math.max(log.logStartOffset(), end - ClusterSnapshot.TAIL);
         List<RecordView> out = new ArrayList<>();
         for (LogRecord r : log.read(from, end, ClusterSnapshot.TAIL)) {
-            out.add(new RecordView(r.offset(), r.keyString(), r.valueString(), r.sizeInBytes(), r.timestamp(),
+            out.add(new RecordView(r.offset(), r.keyString(), printable(r.valueString()), r.sizeInBytes(), r.timestamp(),
                     r.leaderEpoch(), r.headers()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A value as text a person can read: binary values (Avro, Protobuf) decoded as UTF-8 have control
+     * characters and replacement characters, shown as "·" so labels keep one line.
+     */
+    static String printable(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            sb.append(Character.isISOControl(c) || c == '\uFFFD' ? '·' : c);
+        }
+        return sb.toString();
     }
 
     private static List<GroupView> groups(GroupCoordinator gc) {

@@ -1,4 +1,4 @@
-package dev.kafkalab.ui.model;
+package dev.kafkalab.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

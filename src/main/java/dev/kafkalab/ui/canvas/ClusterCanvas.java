@@ -39,7 +39,7 @@ public final class ClusterCanvas extends Pane {
     static final double GAP = 24;
     static final double PRODUCER_W = 124;
     static final double CONSUMER_W = 168;
-    public static final double MIN_WIDTH = 700;
+    public static final double MIN_WIDTH = 640;
 
     /** Drops of a dragged item (a canvas box or a palette entry) onto a target: null = fine, else why not. */
     public interface DropHandler {
@@ -95,7 +95,7 @@ public final class ClusterCanvas extends Pane {
         this.bindings = Map.copyOf(bindings);
     }
 
-    /** The width to lay out for (the viewport's); the picture never gets narrower than 700. */
+    /** The width to lay out for (the viewport's); the picture never gets narrower than {@link #MIN_WIDTH}. */
     public void setLayoutWidth(double w) {
         double clamped = Math.max(MIN_WIDTH, Math.floor(w));
         if (Math.abs(clamped - layoutWidth) >= 1) {

@@ -48,6 +48,9 @@ public final class Player {
     private final Animator animator;
     private final HashingModel hashing;
     private final Deque<Frame> queue = new ArrayDeque<>();
+    /** Queued events the player shows at the learner's own speed; a longer backlog plays faster. */
+    static final int CALM_QUEUE = 12;
+
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", true);
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending", 0);
@@ -179,7 +182,7 @@ public final class Player {
             return;
         }
         Frame f = queue.peek();
-        double rate = speed.get();
+        double rate = rate();
         if (screenMs(f) / rate < BATCH_MS && !(f.event() instanceof SimEvent.RecordSent && rate < 20)) {
             batch(rate);
             return;
@@ -217,6 +220,20 @@ public final class Player {
             }
         });
         beat.play();
+    }
+
+    /**
+     * The speed to play the next event at: the learner's, quickened while a long burst waits (thirty
+     * payments, a rebalance of many members), so the first events of a burst are seen at the chosen pace
+     * and the rest catches up instead of keeping the learner waiting a minute.
+     */
+    double rate() {
+        return speed.get() * catchUp(queue.size());
+    }
+
+    /** 1 for up to {@value #CALM_QUEUE} queued events, then growing with the backlog, at most 8. */
+    static double catchUp(int queued) {
+        return queued <= CALM_QUEUE ? 1 : Math.min(8, (double) queued / CALM_QUEUE);
     }
 
     private double screenMs(Frame f) {
@@ -288,7 +305,7 @@ public final class Player {
         }
         runningFrame = f;
         running = a;
-        a.setRate(speed.get());
+        a.setRate(rate());
         a.setOnFinished(e -> complete());
         a.play();
     }

@@ -74,8 +74,25 @@ class SmallWindowTest {
         assertThat(robot.lookup("#brokersHint").queryButton().isVisible()).isFalse();
     }
 
+    /** Scrolls the side panel (lessons, send card, palette) so a control in it is on screen, as a user would. */
+    private static void scrollSidePanelTo(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        robot.interact(() -> {
+            javafx.scene.Parent p = n.getParent();
+            while (!(p instanceof ScrollPane)) {
+                p = p.getParent();
+            }
+            ScrollPane sp = (ScrollPane) p;
+            double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+            double free = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            sp.setVvalue(Math.min(1, Math.max(0, (y - 120) / free)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void afterRunUntilIdleTheCaptionDescribesTheLastEventInTheLog(FxRobot robot) {
+        scrollSidePanelTo(robot, "#sendButton");
         robot.clickOn("#keyField").write("user-1");
         robot.clickOn("#sendButton");
         robot.clickOn("#idleButton");
@@ -112,6 +129,7 @@ class SmallWindowTest {
 
     @Test
     void theRecordEditorShowsEveryFieldNameWhole(FxRobot robot) {
+        scrollSidePanelTo(robot, "#editorButton");
         robot.clickOn("#editorButton");
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane editor = robot.lookup("#recordEditor").queryAs(DialogPane.class);

@@ -101,6 +101,7 @@ public final class MainWindowController {
             "06-retention-and-compaction.yaml", "07-consumer-groups.yaml", "08-large-cluster.yaml");
     static final String SANDBOX = "/dev/kafkalab/ui/sandbox.yaml";
     static final int EVENT_LOG_SIZE = 2000;
+    static final String ALL_TYPES = "All events";
     static final double ZOOM_STEP = 1.15;
     static final double MIN_ZOOM = 0.4;
     static final double MAX_ZOOM = 3;
@@ -292,13 +293,15 @@ public final class MainWindowController {
         types.sort(String::compareTo);
         eventFilter = new CheckComboBox<>(FXCollections.observableArrayList(types));
         eventFilter.setId("eventFilter");
-        eventFilter.setTitle("Event types");
-        eventFilter.setShowCheckedCount(true);
+        eventFilter.setTitle(ALL_TYPES);
+        eventFilter.setShowCheckedCount(false);
         eventFilter.setPrefWidth(150);
         eventFilter.getCheckModel().checkAll();
         eventFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             List<String> on = List.copyOf(eventFilter.getCheckModel().getCheckedItems());
             filteredLog.setPredicate(l -> l.type() == null || on.contains(l.type()));
+            // say that a filter is on: a shorter log should not look like fewer events
+            eventFilter.setTitle(on.size() == types.size() ? ALL_TYPES : on.size() + " of " + types.size() + " types");
         });
         eventFilter.setTooltip(new Tooltip("Show only these event types"));
         filterHolder.getChildren().setAll(eventFilter);

@@ -120,7 +120,7 @@ final class ClientPainter {
             y = paintGroup(e.getKey(), e.getValue(), x, y, w) + 12;
         }
         for (ConsumerView c : alone) {
-            y = paintConsumer(c, c.assignment(), false, x, y, w) + 10;
+            y = paintConsumer(c, c.assignment(), false, false, x, y, w) + 10;
         }
         if (snapshot.consumers().isEmpty()) {
             pane.getChildren().add(Shapes.text("none yet", x, y + 10, "small-label", "muted-text"));
@@ -148,7 +148,10 @@ final class ClientPainter {
         for (ConsumerView c : members) {
             List<TopicPartition> owned = g == null ? c.assignment()
                     : g.assignment().getOrDefault(c.id(), c.assignment());
-            my = paintConsumer(c, owned, g != null && g.state().equals("Stable"), x + 8, my, w - 16) + 6;
+            // a consumer that left (or whose join is still on its way) is no member of the group
+            boolean outside = g != null && !c.closed() && !g.assignment().containsKey(c.id());
+            boolean settled = g != null && g.state().equals("Stable");
+            my = paintConsumer(c, owned, outside, settled, x + 8, my, w - 16) + 6;
         }
         double h = Math.max(48, my - y + 2);
         box.setHeight(h);
@@ -156,12 +159,16 @@ final class ClientPainter {
         return y + h;
     }
 
-    /** @param settled the consumer's group is stable: owning nothing then means idle, not "not yet" */
-    private double paintConsumer(ConsumerView c, List<TopicPartition> owned, boolean settled, double x, double y,
-                                 double w) {
+    /**
+     * @param outside not a member of its group (left, or its join is on its way)
+     * @param settled its group is stable: owning nothing then means idle, not "not yet"
+     */
+    private double paintConsumer(ConsumerView c, List<TopicPartition> owned, boolean outside, boolean settled,
+                                 double x, double y, double w) {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
         // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
         List<String> lines = c.closed() ? List.of("owns nothing (stopped)")
+                : outside ? List.of("not in the group now")
                 : owned.isEmpty() && settled ? List.of("idle: owns nothing") : ownedLines(owned, w - 16);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");

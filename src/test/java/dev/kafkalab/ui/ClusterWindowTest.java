@@ -64,11 +64,22 @@ class ClusterWindowTest {
 
     @Test
     void creditCardPaymentLandsInPartitionThreeAndTheHashingPanelShowsMurmur2(FxRobot robot) {
+        // a new producer from the palette, dragged onto the 6-partition topic, is bound to it
+        robot.interact(() -> robot.lookup("#canvasScroll").queryAs(ScrollPane.class).setVvalue(0));
+        robot.drag("#paletteProducer").dropTo(canvas().node("topic-payments"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String dragged = controller.lab().bindings().entrySet().stream()
+                .filter(e -> e.getValue().equals("payments") && !e.getKey().equals("pos"))
+                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        robot.interact(() -> robot.lookup("#producerChoice").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(dragged));
         send(robot, "Credit Card Payment");
         robot.clickOn("#idleButton");
 
         Node diamond = canvas().node("diamond-payments-3-0");
         assertThat(diamond).as("a diamond at offset 0 of partition 3").isNotNull();
+        assertThat(controller.lab().simulation().producer(dragged).deliveries()).singleElement()
+                .satisfies(d -> assertThat(d.partition()).isEqualTo(3));
         assertThat(((javafx.scene.Group) diamond).getChildren().get(0).getStyleClass()).contains("event-diamond");
         assertThat(canvas().nodeIds()).noneMatch(id -> id.matches("diamond-payments-[0-245]-0"));
         assertThat(robot.lookup("#hashMurmur2").queryAs(Label.class).getText()).isEqualTo("murmur2 1095166239");

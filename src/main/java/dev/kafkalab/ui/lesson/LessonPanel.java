@@ -141,17 +141,6 @@ public final class LessonPanel {
         this.store = progressStore;
         this.host = windowHost;
         refreshList();
-        long broken = lib.entries().stream().filter(LessonLibrary.Entry::broken).count();
-        String note = lib.folder() != null ? "From " + lib.folder() + " — files reload when you save them." : "";
-        if (broken > 0) {
-            note += (note.isEmpty() ? "" : " ") + broken + " lesson file(s) cannot be loaded: see ⚠.";
-        }
-        if (store.warning() != null) {
-            note += (note.isEmpty() ? "" : " ") + store.warning();
-        }
-        libraryNote.setText(note);
-        libraryNote.setVisible(!note.isEmpty());
-        libraryNote.setManaged(!note.isEmpty());
         if (lib.folder() != null) {
             stopWatching();
             try {
@@ -186,6 +175,19 @@ public final class LessonPanel {
     private void refreshList() {
         LessonLibrary.Entry selected = lessonList.getSelectionModel().getSelectedItem();
         lessonList.getItems().setAll(library.entries());
+        long broken = library.entries().stream().filter(LessonLibrary.Entry::broken).count();
+        String note = library.folder() != null
+                ? "From " + library.folder() + " — files reload when you save them." : "";
+        if (broken > 0) {
+            note += (note.isEmpty() ? "" : " ") + broken + (broken == 1 ? " lesson file cannot" : " lesson files cannot")
+                    + " be loaded: see ⚠.";
+        }
+        if (store.warning() != null) {
+            note += (note.isEmpty() ? "" : " ") + store.warning();
+        }
+        libraryNote.setText(note);
+        libraryNote.setVisible(!note.isEmpty());
+        libraryNote.setManaged(!note.isEmpty());
         if (selected != null) {
             lessonList.getItems().stream().filter(e -> e.id().equals(selected.id())).findFirst()
                     .ifPresent(e -> lessonList.getSelectionModel().select(e));
@@ -584,7 +586,7 @@ public final class LessonPanel {
             } else {
                 ProgressStore.LessonProgress p = store == null ? null : store.get(e.id());
                 int steps = e.scenario().steps().size();
-                status.setText(p == null ? steps + " steps · not started"
+                status.setText(p == null ? steps + (steps == 1 ? " step" : " steps") + " · not started"
                         : p.finished() ? "✓ finished" : p.stepsDone() + " of " + steps + " steps done");
                 setTooltip(e.scenario().summary() == null ? null : new Tooltip(e.scenario().summary()));
             }

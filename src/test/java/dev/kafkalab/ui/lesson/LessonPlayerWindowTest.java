@@ -119,6 +119,8 @@ class LessonPlayerWindowTest {
             }
         });
         ListView<?> list = robot.lookup("#lessonList").queryAs(ListView.class);
+        assertThat(robot.lookup("#libraryNote").queryAs(Label.class).getText())
+                .endsWith("1 lesson file cannot be loaded: see ⚠.");
         assertThat(robot.lookup(".lesson-broken").queryAs(Label.class).getText())
                 .isEqualTo("⚠ cannot load: " + folder.resolve("02-bad.yaml")
                         + ":3:5: unknown key 'sya' in a step (allowed: title, say, do, question, goal, solution)");
@@ -142,5 +144,6 @@ class LessonPlayerWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> list.getItems().stream()
                 .anyMatch(e -> ((LessonLibrary.Entry) e).title().equals("Fixed")));
         assertThat(robot.lookup(".lesson-broken").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#libraryNote").queryAs(Label.class).getText()).doesNotContain("cannot be loaded");
     }
 }

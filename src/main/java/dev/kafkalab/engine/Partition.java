@@ -123,6 +123,7 @@ public final class Partition {
     void initialize(int newLeader, List<Integer> newIsr) {
         leader = newLeader;
         isr = List.copyOf(newIsr);
+        topic.leadershipChanged();
     }
 
     /** The controller records a change; the leader epoch rises whenever the leader changes. */
@@ -134,5 +135,6 @@ public final class Partition {
         isr = List.copyOf(newIsr);
         elr = List.copyOf(newElr);
         partitionEpoch++;
+        topic.leadershipChanged();
     }
 }

@@ -22,6 +22,7 @@ final class ProducerBatch {
     long retryAtMs;
     int baseSequence = -1;
     long producerId = -1;
+    private List<PartitionLog.Append> appends;
 
     ProducerBatch(TopicPartition tp, long createdMs, int batchSize) {
         this.tp = tp;
@@ -60,14 +61,20 @@ final class ProducerBatch {
         return estimatedBytes;
     }
 
-    /** The records as written to the log, with the idempotent producer's id and sequences. */
+    /**
+     * The records as written to the log, with the idempotent producer's id and sequences. Built once, when
+     * the batch is first sent (its sequences are fixed by then); retries send the same list.
+     */
     List<PartitionLog.Append> appends() {
-        List<PartitionLog.Append> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            PartitionLog.Append a = entries.get(i).append();
-            out.add(new PartitionLog.Append(a.key(), a.value(), a.headers(), a.timestamp(), producerId,
-                    baseSequence < 0 ? -1 : baseSequence + i));
+        if (appends == null) {
+            List<PartitionLog.Append> out = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                PartitionLog.Append a = entries.get(i).append();
+                out.add(producerId < 0 && baseSequence < 0 ? a : new PartitionLog.Append(a.key(), a.value(),
+                        a.headers(), a.timestamp(), producerId, baseSequence < 0 ? -1 : baseSequence + i));
+            }
+            appends = java.util.Collections.unmodifiableList(out);
         }
-        return out;
+        return appends;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import javax.management.ObjectName;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,28 +99,52 @@ final class EngineBench implements Callable<Integer> {
             out.printf("%-46s %14s %10s   %s%n", workloads.get(i).name(), Stats.count(recordsMoved[i] / median),
                     Stats.fixed(bytesMoved[i] / median / (1024.0 * 1024.0), 1), all.toString().trim());
         }
-        double perRecord = heapBytesPerStoredRecord(records);
-        out.printf("heap per stored record beyond key and value: %s bytes%n", Stats.fixed(perRecord, 1));
-        out.println("  (method: heap used after System.gc() with only the topic's logs reachable, minus the heap "
-                + "before, minus " + EngineWorkloads.VALUE_BYTES + " B of value per record, over "
-                + Stats.count(records) + " records on 1 broker, RF 1)");
+        HeapCost cost = heapBytesPerStoredRecord(records);
+        out.printf("heap per stored record beyond key and value: %s bytes of live objects "
+                + "(G1 heap in use: %s bytes, with large arrays rounded up to whole regions)%n",
+                Stats.fixed(cost.objectBytes(), 1), Stats.fixed(cost.heapUsedBytes(), 1));
+        out.println("  (method: " + Stats.count(records) + " records on 1 broker, RF 1; the simulation dropped "
+                + "and only the topic's logs kept; live bytes from a class histogram after a full GC, heap in "
+                + "use after System.gc(); each minus the same before, minus " + EngineWorkloads.VALUE_BYTES
+                + " B of value per record)");
         out.flush();
         return 0;
+    }
+
+    /** Heap a stored record costs beyond its bytes: as live objects, and as G1 heap in use. */
+    record HeapCost(double objectBytes, double heapUsedBytes) {
     }
 
     /**
      * Fills one log, drops everything but the topic (which holds the partition logs and nothing of the
      * simulation around them), and divides the heap it keeps, less the value bytes, by the records.
      */
-    static double heapBytesPerStoredRecord(int n) throws InterruptedException {
-        long before = usedHeapAfterGc();
+    static HeapCost heapBytesPerStoredRecord(int n) throws Exception {
+        long liveBefore = liveObjectBytes();
+        long usedBefore = usedHeapAfterGc();
         Simulation sim = EngineWorkloads.cluster(1, 1, 1, 1);
         EngineWorkloads.produce(sim, n, null, "1");
         Topic topic = sim.cluster().topic(EngineWorkloads.TOPIC);
         sim = null;
-        long after = usedHeapAfterGc();
+        long liveAfter = liveObjectBytes();
+        long usedAfter = usedHeapAfterGc();
         Reference.reachabilityFence(topic);
-        return (after - before - (double) n * EngineWorkloads.VALUE_BYTES) / n;
+        double payload = (double) n * EngineWorkloads.VALUE_BYTES;
+        return new HeapCost((liveAfter - liveBefore - payload) / n, (usedAfter - usedBefore - payload) / n);
+    }
+
+    /** Bytes of all live objects: the total line of the JVM's class histogram (which runs a full GC first). */
+    private static long liveObjectBytes() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        for (String line : histogram.split("\n")) {
+            if (line.startsWith("Total")) {
+                String[] cols = line.trim().split("\\s+");
+                return Long.parseLong(cols[cols.length - 1]);
+            }
+        }
+        throw new IllegalStateException("the class histogram has no total line");
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The append-only log of one partition replica: consecutive offsets, a log start offset,
- * a log end offset and segments. Records are kept in columns (no object per record).
+ * a log end offset and segments. Records are kept in columns and their bytes packed in chunks (no object
+ * per record).
  * Mirrors the parts of Kafka's {@code UnifiedLog} that a learner can see.
  */
 public final class PartitionLog {
@@ -17,8 +18,12 @@ public final class PartitionLog {
 
     private long[] offsets = new long[INITIAL_CAPACITY];
     private long[] timestamps = new long[INITIAL_CAPACITY];
-    private byte[][] keys = new byte[INITIAL_CAPACITY][];
-    private byte[][] values = new byte[INITIAL_CAPACITY][];
+    /** Where each record's key and value bytes start in {@link #bytes}. */
+    private long[] dataPositions = new long[INITIAL_CAPACITY];
+    /** Key and value lengths; -1 for a null key (keyless) or a null value (tombstone). */
+    private int[] keyLengths = new int[INITIAL_CAPACITY];
+    private int[] valueLengths = new int[INITIAL_CAPACITY];
+    private RecordBytes bytes = new RecordBytes();
     private Object[] headers = new Object[INITIAL_CAPACITY];
     private int[] sizes = new int[INITIAL_CAPACITY];
     private int[] epochs = new int[INITIAL_CAPACITY];
@@ -114,8 +119,9 @@ public final class PartitionLog {
         batchStarts[tail] = batchStart;
         offsets[tail] = offset;
         timestamps[tail] = ts;
-        keys[tail] = key;
-        values[tail] = value;
+        dataPositions[tail] = bytes.put(key, value);
+        keyLengths[tail] = key == null ? -1 : key.length;
+        valueLengths[tail] = value == null ? -1 : value.length;
         headers[tail] = hdrs.isEmpty() ? null : hdrs;
         epochs[tail] = epoch;
         sizes[tail] = size;
@@ -127,8 +133,9 @@ public final class PartitionLog {
         int cap = Math.max(INITIAL_CAPACITY, live * 2);
         offsets = Arrays.copyOfRange(offsets, head, head + cap);
         timestamps = Arrays.copyOfRange(timestamps, head, head + cap);
-        keys = Arrays.copyOfRange(keys, head, head + cap);
-        values = Arrays.copyOfRange(values, head, head + cap);
+        dataPositions = Arrays.copyOfRange(dataPositions, head, head + cap);
+        keyLengths = Arrays.copyOfRange(keyLengths, head, head + cap);
+        valueLengths = Arrays.copyOfRange(valueLengths, head, head + cap);
         headers = Arrays.copyOfRange(headers, head, head + cap);
         sizes = Arrays.copyOfRange(sizes, head, head + cap);
         epochs = Arrays.copyOfRange(epochs, head, head + cap);
@@ -148,8 +155,22 @@ public final class PartitionLog {
     @SuppressWarnings("unchecked")
     private LogRecord view(int i) {
         Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
-        return new LogRecord(offsets[i], timestamps[i], keys[i], values[i], h, epochs[i], sizes[i], producerIds[i],
+        return new LogRecord(offsets[i], timestamps[i], key(i), value(i), h, epochs[i], sizes[i], producerIds[i],
                 sequences[i], batchStarts[i]);
+    }
+
+    private byte[] key(int i) {
+        return keyLengths[i] < 0 ? null : bytes.get(dataPositions[i], keyLengths[i]);
+    }
+
+    private byte[] value(int i) {
+        int keyBytes = Math.max(0, keyLengths[i]);
+        return valueLengths[i] < 0 ? null : bytes.get(dataPositions[i] + keyBytes, valueLengths[i]);
+    }
+
+    /** Bytes of key and value together. */
+    private int dataLength(int i) {
+        return Math.max(0, keyLengths[i]) + Math.max(0, valueLengths[i]);
     }
 
     /**
@@ -202,9 +223,10 @@ public final class PartitionLog {
         List<LogRecord> removed = new ArrayList<>(tail - from);
         for (int i = from; i < tail; i++) {
             removed.add(view(i));
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
+        }
+        if (from < tail) {
+            bytes.truncateTo(dataPositions[from]);
         }
         tail = from;
         logEndOffset = Math.max(offset, logStartOffset);
@@ -277,11 +299,10 @@ public final class PartitionLog {
         logStartOffset = newStart;
         int to = indexOf(newStart);
         for (int i = head; i < to; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
         head = to;
+        bytes.releaseBefore(head < tail ? dataPositions[head] : bytes.end());
         deleteHorizons.headMap(newStart).clear();
         // Kafka's LeaderEpochFileCache.truncateFromStart: the epoch in force at the new start begins there
         long[] lastRemoved = null;
@@ -301,10 +322,9 @@ public final class PartitionLog {
     List<LogSegment> truncateFullyAndStartAt(long offset, long nowMs) {
         List<LogSegment> dropped = List.copyOf(segments);
         for (int i = head; i < tail; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
+        bytes = new RecordBytes();
         head = 0;
         tail = 0;
         segments.clear();
@@ -340,8 +360,9 @@ public final class PartitionLog {
             }
             offsets[w] = offsets[i];
             timestamps[w] = timestamps[i];
-            keys[w] = keys[i];
-            values[w] = values[i];
+            dataPositions[w] = dataPositions[i];
+            keyLengths[w] = keyLengths[i];
+            valueLengths[w] = valueLengths[i];
             headers[w] = headers[i];
             sizes[w] = sizes[i];
             epochs[w] = epochs[i];
@@ -352,11 +373,15 @@ public final class PartitionLog {
             w++;
         }
         for (int i = w; i < tail; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
         tail = w;
+        // the cleaner's copy of the log: only the records kept take space
+        RecordBytes packed = new RecordBytes();
+        for (int i = head; i < tail; i++) {
+            dataPositions[i] = packed.copy(bytes, dataPositions[i], dataLength(i));
+        }
+        bytes = packed;
         int s = 0;
         int last = -1;
         for (long offset : sortedOffsets) {

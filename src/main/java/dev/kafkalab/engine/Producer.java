@@ -28,7 +28,7 @@ public final class Producer {
     private final Map<TopicPartition, Integer> sequences = new TreeMap<>();
     private final boolean idempotent;
     private final long producerId;
-    private final List<Delivery> deliveries = new ArrayList<>();
+    private final Deliveries deliveries = new Deliveries();
     // settings read on every send, resolved once (a producer's config never changes)
     private final int batchSize;
     private final long lingerMs;
@@ -374,8 +374,8 @@ public final class Producer {
         if (acks.equals("0")) {
             // nothing comes back: the producer counts the batch as done with offset -1
             for (ProducerBatch b : batches) {
-                acknowledge(b, -1, -1);
                 List<PartitionLog.Append> records = b.appends();
+                acknowledge(b, -1, -1);
                 sim.network().send(Network.CLIENT, broker, "produce", false, () -> sim.replicaManager()
                         .produce(broker, b.tp, records, acks, config.getInt("request.timeout.ms"), res -> { }));
             }
@@ -482,6 +482,7 @@ public final class Producer {
         for (ProducerBatch.Entry e : b.entries) {
             fail(e.sequence(), b.tp.topic(), b.tp.partition(), keyText(e.record()), e.timestamp(), error);
         }
+        b.release();
     }
 
     private int sequenceFor(TopicPartition tp) {
@@ -499,17 +500,16 @@ public final class Producer {
             ProducerBatch.Entry e = b.entries.get(i);
             long offset = baseOffset < 0 ? -1 : baseOffset + i;
             long ts = logAppendTime >= 0 ? logAppendTime : e.timestamp();
-            deliveries.add(new Delivery(e.sequence(), b.tp.topic(), b.tp.partition(), offset, keyText(e.record()), ts,
-                    null, null));
+            deliveries.add(e.sequence(), b.tp.topic(), b.tp.partition(), offset, e.record().key(), ts, null, null);
             incomplete--;
         }
+        b.release();
     }
 
     private void fail(long seq, String topic, int partition, String key, long timestamp, KafkaException error) {
         sim.emit(new SimEvent.RecordFailed(sim.now(), id, topic, partition, key, error.exceptionName(),
                 error.getMessage()));
-        deliveries.add(new Delivery(seq, topic, partition, -1, key, timestamp, error.exceptionName(),
-                error.getMessage()));
+        deliveries.add(seq, topic, partition, -1, key, timestamp, error.exceptionName(), error.getMessage());
         incomplete--;
     }
 

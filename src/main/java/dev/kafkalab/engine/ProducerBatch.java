@@ -12,7 +12,7 @@ final class ProducerBatch {
     final TopicPartition tp;
     final long createdMs;
     final int batchSize;
-    final List<Entry> entries = new ArrayList<>();
+    final ArrayList<Entry> entries = new ArrayList<>();
     private int estimatedBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
     /** Closed for appends (sent once, or a record did not fit). */
     boolean closed;
@@ -55,6 +55,16 @@ final class ProducerBatch {
         entries.add(new Entry(sequence, r, timestamp, new PartitionLog.Append(r.key(), r.value(), r.headers(),
                 timestamp)));
         return estimatedBytes - before;
+    }
+
+    /**
+     * Drops the records of a finished batch: its timeouts stay scheduled (and hold the batch) until they
+     * come due, long after the records were delivered.
+     */
+    void release() {
+        entries.clear();
+        entries.trimToSize();
+        appends = null;
     }
 
     int estimatedBytes() {

@@ -43,6 +43,7 @@ public class KafkaLabApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        FirstFrame.exitIfAsked(scene);
         stage.show();
         this.controller = controller;
     }

@@ -36,6 +36,10 @@ final class EngineBench implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Warm-up rounds, not counted (default 2).")
     int warmup;
 
+    @Option(names = "--only", paramLabel = "LETTERS", defaultValue = "abcde",
+            description = "Which workloads to run, by letter (default abcde).")
+    String only;
+
     /** A workload: its untimed set-up builds what the timed part needs. */
     record Workload(String name, IntFunction<Callable<Moved>> setUp) {
     }
@@ -68,7 +72,12 @@ final class EngineBench implements Callable<Integer> {
                     "--runs must be at least 3, --records at least 1, --warmup not negative");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<Workload> workloads = workloads();
+        List<Workload> workloads = new ArrayList<>();
+        for (Workload w : workloads()) {
+            if (only.indexOf(w.name().charAt(1)) >= 0) {
+                workloads.add(w);
+            }
+        }
         out.printf("Kafka Lab engine benchmark: %s records of %d B per workload, %d warm-up round(s), "
                 + "median of %d rounds (workloads alternate within each round)%n",
                 Stats.count(records), EngineWorkloads.VALUE_BYTES, warmup, runs);

@@ -1,10 +1,13 @@
 package dev.kafkalab.engine;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
@@ -177,35 +180,49 @@ public final class PartitionLog {
      * Copies records from the leader as a follower does: same offsets, epochs and timestamps.
      * Rolls segments by the same rules. Returns the segment rolled to, or null.
      */
-    LogSegment appendAsFollower(List<LogRecord> records, long nowMs, long segmentBytes, long segmentMs) {
+    LogSegment appendAsFollower(Slice records, long nowMs, long segmentBytes, long segmentMs) {
         LogSegment rolled = null;
         int i = 0;
-        while (i < records.size()) {
+        int n = records.size();
+        while (i < n) {
             int j = i + 1;
-            while (j < records.size() && !records.get(j).batchStart()) {
+            while (j < n && !records.batchStarts[j]) {
                 j++;
             }
-            List<LogRecord> batch = records.subList(i, j);
             int batchBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
             long maxTs = -1;
-            for (LogRecord r : batch) {
-                batchBytes += r.sizeInBytes();
-                maxTs = Math.max(maxTs, r.timestamp());
+            for (int k = i; k < j; k++) {
+                batchBytes += records.sizes[k];
+                maxTs = Math.max(maxTs, records.timestamps[k]);
             }
             LogSegment active = activeSegment();
             if (active.shouldRoll(batchBytes, maxTs, nowMs, segmentBytes, segmentMs)) {
-                rolled = new LogSegment(batch.get(0).offset(), nowMs);
+                rolled = new LogSegment(records.offsets[i], nowMs);
                 segments.add(rolled);
                 active = rolled;
             }
-            for (int k = 0; k < batch.size(); k++) {
-                LogRecord r = batch.get(k);
-                assignEpochStart(r.leaderEpoch(), r.offset());
-                put(r.offset(), r.timestamp(), r.key(), r.value(), r.headers(), r.leaderEpoch(), r.sizeInBytes(),
-                        r.producerId(), r.sequence(), k == 0);
+            for (int k = i; k < j; k++) {
+                assignEpochStart(records.epochs[k], records.offsets[k]);
+                if (tail == offsets.length) {
+                    grow();
+                }
+                int keyBytes = Math.max(0, records.keyLengths[k]);
+                int len = keyBytes + Math.max(0, records.valueLengths[k]);
+                offsets[tail] = records.offsets[k];
+                timestamps[tail] = records.timestamps[k];
+                dataPositions[tail] = bytes.put(records.data, records.dataStarts[k], len);
+                keyLengths[tail] = records.keyLengths[k];
+                valueLengths[tail] = records.valueLengths[k];
+                headers[tail] = records.headers[k];
+                epochs[tail] = records.epochs[k];
+                sizes[tail] = records.sizes[k];
+                producerIds[tail] = records.producerIds[k];
+                sequences[tail] = records.sequences[k];
+                batchStarts[tail] = k == i;
+                tail++;
             }
-            logEndOffset = batch.get(batch.size() - 1).offset() + 1;
-            active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
+            logEndOffset = records.offsets[j - 1] + 1;
+            active.appended(logEndOffset - 1, batchBytes, maxTs, j - i);
             i = j;
         }
         return rolled;
@@ -476,13 +493,96 @@ public final class PartitionLog {
         return new long[] {-1, -1};
     }
 
-    /** Records with offsets in [fromOffset, toOffset), at most {@code max}. */
+    /** Records with offsets in [fromOffset, toOffset), at most {@code max}: a copy, unchanged by later appends. */
     public List<LogRecord> read(long fromOffset, long toOffset, int max) {
-        List<LogRecord> out = new ArrayList<>();
-        for (int i = indexOf(fromOffset); i < tail && offsets[i] < toOffset && out.size() < max; i++) {
-            out.add(view(i));
+        return slice(fromOffset, toOffset, max);
+    }
+
+    /** As {@link #read}, as the log's own columns (a follower's fetch copies them without a record object). */
+    Slice slice(long fromOffset, long toOffset, int max) {
+        int from = indexOf(fromOffset);
+        int to = (int) Math.min(indexOf(toOffset), (long) from + Math.max(0, max));
+        return new Slice(this, from, Math.max(from, to));
+    }
+
+    /**
+     * Records copied out of a log at one moment, kept as columns and one array of bytes (Kafka's fetch
+     * response carries record batches, not records); a {@link LogRecord} is made only when asked for.
+     */
+    static final class Slice extends AbstractList<LogRecord> implements RandomAccess {
+        /** No records: a fetch that found nothing new. */
+        static final Slice EMPTY = new PartitionLog(0).slice(0, 0, 0);
+
+        private final long[] offsets;
+        private final long[] timestamps;
+        private final long[] producerIds;
+        private final int[] keyLengths;
+        private final int[] valueLengths;
+        private final int[] sizes;
+        private final int[] epochs;
+        private final int[] sequences;
+        private final int[] dataStarts;
+        private final boolean[] batchStarts;
+        private final Object[] headers;
+        private final byte[] data;
+
+        private Slice(PartitionLog log, int from, int to) {
+            offsets = Arrays.copyOfRange(log.offsets, from, to);
+            timestamps = Arrays.copyOfRange(log.timestamps, from, to);
+            producerIds = Arrays.copyOfRange(log.producerIds, from, to);
+            keyLengths = Arrays.copyOfRange(log.keyLengths, from, to);
+            valueLengths = Arrays.copyOfRange(log.valueLengths, from, to);
+            sizes = Arrays.copyOfRange(log.sizes, from, to);
+            epochs = Arrays.copyOfRange(log.epochs, from, to);
+            sequences = Arrays.copyOfRange(log.sequences, from, to);
+            batchStarts = Arrays.copyOfRange(log.batchStarts, from, to);
+            headers = Arrays.copyOfRange(log.headers, from, to);
+            dataStarts = new int[to - from];
+            int total = 0;
+            for (int i = from; i < to; i++) {
+                dataStarts[i - from] = total;
+                total += log.dataLength(i);
+            }
+            data = new byte[total];
+            for (int i = from; i < to; i++) {
+                log.bytes.copyTo(log.dataPositions[i], log.dataLength(i), data, dataStarts[i - from]);
+            }
         }
-        return out;
+
+        @Override
+        public int size() {
+            return offsets.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public LogRecord get(int k) {
+            Objects.checkIndex(k, offsets.length);
+            int keyBytes = Math.max(0, keyLengths[k]);
+            byte[] key = keyLengths[k] < 0 ? null
+                    : Arrays.copyOfRange(data, dataStarts[k], dataStarts[k] + keyBytes);
+            byte[] value = valueLengths[k] < 0 ? null
+                    : Arrays.copyOfRange(data, dataStarts[k] + keyBytes, dataStarts[k] + keyBytes + valueLengths[k]);
+            Map<String, String> h = headers[k] == null ? Collections.emptyMap() : (Map<String, String>) headers[k];
+            return new LogRecord(offsets[k], timestamps[k], key, value, h, epochs[k], sizes[k], producerIds[k],
+                    sequences[k], batchStarts[k]);
+        }
+
+        long offset(int k) {
+            return offsets[k];
+        }
+
+        boolean batchStart(int k) {
+            return batchStarts[k];
+        }
+
+        long producerId(int k) {
+            return producerIds[k];
+        }
+
+        int sequence(int k) {
+            return sequences[k];
+        }
     }
 
     /** The record at exactly this offset, or null (never written, deleted or compacted away). */

@@ -34,6 +34,22 @@ final class RecordBytes {
         return pos;
     }
 
+    /** Copies {@code len} bytes of {@code src} from {@code off} to the end of this store; returns where they start. */
+    long put(byte[] src, int off, int len) {
+        byte[] chunk = room(len);
+        long pos = position(chunks.size() - 1, fill);
+        System.arraycopy(src, off, chunk, fill, len);
+        fill += len;
+        return pos;
+    }
+
+    /** Copies {@code len} bytes at {@code pos} into {@code dest} at {@code destPos}. */
+    void copyTo(long pos, int len, byte[] dest, int destPos) {
+        if (len > 0) {
+            System.arraycopy(chunks.get(chunkOf(pos)), offsetOf(pos), dest, destPos, len);
+        }
+    }
+
     /** Copies {@code len} bytes at {@code pos} of {@code from} to the end of this store; returns where they start. */
     long copy(RecordBytes from, long pos, int len) {
         byte[] chunk = room(len);

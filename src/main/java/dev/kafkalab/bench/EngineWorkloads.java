@@ -1,6 +1,7 @@
 package dev.kafkalab.bench;
 
 import dev.kafkalab.engine.Consumer;
+import dev.kafkalab.engine.ConsumerGroup;
 import dev.kafkalab.engine.ConsumerRecord;
 import dev.kafkalab.engine.Producer;
 import dev.kafkalab.engine.ProducerRecord;
@@ -116,13 +117,20 @@ public final class EngineWorkloads {
             c.subscribe(group, List.of(TOPIC));
             members.add(c);
         }
-        for (int waited = 0; members.stream().anyMatch(c -> c.assignment().isEmpty()); waited += 100) {
+        // read only once the group is stable, one partition each: a partition moving mid-read is read twice
+        for (int waited = 0; !stable(filled, group, members); waited += 100) {
             if (waited > 60_000) {
-                throw new IllegalStateException("the group did not assign every member a partition");
+                throw new IllegalStateException("the group did not settle on one partition per member");
             }
             filled.advance(100);
         }
         return drain(members, total(filled));
+    }
+
+    private static boolean stable(Simulation sim, String group, List<Consumer> members) {
+        ConsumerGroup g = sim.groupCoordinator().consumerGroups().get(group);
+        return g != null && g.state() == ConsumerGroup.State.STABLE
+                && members.stream().allMatch(c -> c.assignment().size() == 1);
     }
 
     private static long total(Simulation sim) {

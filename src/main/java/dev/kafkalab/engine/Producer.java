@@ -204,7 +204,7 @@ public final class Producer {
             // Kafka (RecordAccumulator.partitionChanged) completes a switch it had postponed while the
             // sticky partition still had an open batch, once that batch is sent, full or out of room.
             Deque<ProducerBatch> stickyDeque = accumulator.get(
-                    new TopicPartition(topic.name(), sticky.current(topic.name(), available, numPartitions)));
+                    topic.partition(sticky.current(topic.name(), available, numPartitions)).topicPartition());
             ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
             if (open == null || open.isFull() || !open.hasRoomFor(record, timestamp)) {
                 UniformStickyPartitioner.Update u = sticky.update(topic.name(), 0, true, available, numPartitions);
@@ -217,7 +217,7 @@ public final class Producer {
             choice = "sticky";
             useSticky = true;
         }
-        TopicPartition tp = new TopicPartition(topic.name(), partition);
+        TopicPartition tp = topic.partition(partition).topicPartition();
         Deque<ProducerBatch> deque = accumulator.computeIfAbsent(tp, k -> new ArrayDeque<>());
         ProducerBatch last = deque.peekLast();
         if (last == null || !last.hasRoomFor(record, timestamp)) {

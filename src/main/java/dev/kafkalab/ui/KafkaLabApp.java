@@ -22,6 +22,7 @@ public class KafkaLabApp extends Application {
 
     /** Called by {@code dev.kafkalab.Launcher} when the jar starts without arguments. */
     public static void launchApp(String[] args) {
+        StartLesson.begin();
         Application.launch(KafkaLabApp.class, args);
     }
 

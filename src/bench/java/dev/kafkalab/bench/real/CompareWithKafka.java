@@ -115,7 +115,10 @@ public final class CompareWithKafka implements Callable<Integer> {
         };
     }
 
+    /** Times one run after a full GC and a short pause, so neither side pays for the other's garbage. */
     private static double rate(Callable<Moved> run) throws Exception {
+        System.gc();
+        Thread.sleep(300);
         long start = System.nanoTime();
         Moved moved = run.call();
         return moved.records() / ((System.nanoTime() - start) / 1e9);

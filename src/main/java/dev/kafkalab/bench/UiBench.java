@@ -47,7 +47,7 @@ final class UiBench implements Callable<Integer> {
     static final double FRAME_MS = 1000.0 / 60;
     static final int WIDTH = 1600;
     static final int HEIGHT = 1000;
-    /** Records each flying batch shows (the animator's limit per event). */
+    /** Records each flying batch shows (the animator's limit per event); the last one shows the rest. */
     private static final int FLYING_PER_BATCH = 8;
 
     @CommandLine.Spec
@@ -94,7 +94,7 @@ final class UiBench implements Callable<Integer> {
         out.printf("%-58s %8s %8s %8s %8s %9s%n", "case", "p50 ms", "p95 ms", "p99 ms", "frames", "dropped");
         Simulation busy = EngineWorkloads.cluster(3, 6, 3, 2);
         EngineWorkloads.produce(busy, stored, null, "1");
-        print(out, String.format("%d records in flight, %s in the logs", flyingCount(),
+        print(out, String.format("%d records in flight, %s in the logs", flying,
                 Stats.count(stored)), measure(busy, this::flyRecords));
         Simulation large = EngineWorkloads.cluster(12, 50, 3, 2);
         print(out, "12 brokers, 50 partitions × 3 replicas, idle", measure(large, canvas -> { }));
@@ -104,10 +104,6 @@ final class UiBench implements Callable<Integer> {
         out.flush();
         Platform.exit();
         return 0;
-    }
-
-    private int flyingCount() {
-        return (flying + FLYING_PER_BATCH - 1) / FLYING_PER_BATCH * FLYING_PER_BATCH;
     }
 
     private static void print(PrintWriter out, String name, Frames f) {
@@ -129,11 +125,11 @@ final class UiBench implements Callable<Integer> {
         Animator animator = new Animator(canvas, new HashingModel());
         ClusterSnapshot s = canvas.snapshot();
         ParallelTransition all = new ParallelTransition();
-        int batches = flyingCount() / FLYING_PER_BATCH;
-        for (int i = 0; i < batches; i++) {
+        for (int sent = 0, i = 0; sent < flying; sent += FLYING_PER_BATCH, i++) {
             ClusterSnapshot.PartitionView p = s.topics().get(0).partitions().get(i % 6);
+            int records = Math.min(FLYING_PER_BATCH, flying - sent);
             Transition t = animator.animate(new SimEvent.BatchSent(s.time(), "producer-0", p.topic(), p.index(),
-                    p.leader(), FLYING_PER_BATCH, 16_384), s, s);
+                    p.leader(), records, 16_384), s, s);
             all.getChildren().add(t);
         }
         all.setCycleCount(Animation.INDEFINITE);

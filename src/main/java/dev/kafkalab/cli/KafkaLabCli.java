@@ -5,13 +5,15 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.kafkalab.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless entry point: {@code kafka-lab partition | run | check | render}. Never needs a display. */
+/** The headless entry point: {@code kafka-lab partition | run | check | render | bench}. Never needs a display. */
 @Command(name = "kafka-lab", mixinStandardHelpOptions = true, version = "Kafka Lab 0.1",
         description = "Kafka Lab's headless commands.",
-        subcommands = {PartitionCommand.class, RunCommand.class, CheckCommand.class, RenderCommand.class})
+        subcommands = {PartitionCommand.class, RunCommand.class, CheckCommand.class, RenderCommand.class,
+                BenchCommand.class})
 public final class KafkaLabCli implements Runnable {
     /** Exit code for invalid input (a bad scenario file, an unreadable keys file). */
     public static final int INVALID_INPUT = 1;
@@ -23,7 +25,7 @@ public final class KafkaLabCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: partition, run, check or render");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: partition, run, check, render or bench");
     }
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class Partition {
     private final Topic topic;
     private final int index;
+    private final TopicPartition topicPartition;
     private final List<Integer> replicas;
     private final Map<Integer, Replica> replicaStates = new LinkedHashMap<>();
     private int leader;
@@ -24,6 +25,7 @@ public final class Partition {
     Partition(Topic topic, int index, List<Integer> replicas, long nowMs) {
         this.topic = topic;
         this.index = index;
+        this.topicPartition = new TopicPartition(topic.name(), index);
         this.replicas = List.copyOf(replicas);
         for (int b : replicas) {
             replicaStates.put(b, new Replica(this, b, nowMs));
@@ -41,7 +43,7 @@ public final class Partition {
     }
 
     public TopicPartition topicPartition() {
-        return new TopicPartition(topic.name(), index);
+        return topicPartition;
     }
 
     /** Replica broker ids in assignment order; the first is the preferred leader. */
@@ -123,6 +125,7 @@ public final class Partition {
     void initialize(int newLeader, List<Integer> newIsr) {
         leader = newLeader;
         isr = List.copyOf(newIsr);
+        topic.leadershipChanged();
     }
 
     /** The controller records a change; the leader epoch rises whenever the leader changes. */
@@ -134,5 +137,6 @@ public final class Partition {
         isr = List.copyOf(newIsr);
         elr = List.copyOf(newElr);
         partitionEpoch++;
+        topic.leadershipChanged();
     }
 }

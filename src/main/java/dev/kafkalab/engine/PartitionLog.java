@@ -1,15 +1,19 @@
 package dev.kafkalab.engine;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
  * The append-only log of one partition replica: consecutive offsets, a log start offset,
- * a log end offset and segments. Records are kept in columns (no object per record).
+ * a log end offset and segments. Records are kept in columns and their bytes packed in chunks (no object
+ * per record).
  * Mirrors the parts of Kafka's {@code UnifiedLog} that a learner can see.
  */
 public final class PartitionLog {
@@ -17,8 +21,12 @@ public final class PartitionLog {
 
     private long[] offsets = new long[INITIAL_CAPACITY];
     private long[] timestamps = new long[INITIAL_CAPACITY];
-    private byte[][] keys = new byte[INITIAL_CAPACITY][];
-    private byte[][] values = new byte[INITIAL_CAPACITY][];
+    /** Where each record's key and value bytes start in {@link #bytes}. */
+    private long[] dataPositions = new long[INITIAL_CAPACITY];
+    /** Key and value lengths; -1 for a null key (keyless) or a null value (tombstone). */
+    private int[] keyLengths = new int[INITIAL_CAPACITY];
+    private int[] valueLengths = new int[INITIAL_CAPACITY];
+    private RecordBytes bytes = new RecordBytes();
     private Object[] headers = new Object[INITIAL_CAPACITY];
     private int[] sizes = new int[INITIAL_CAPACITY];
     private int[] epochs = new int[INITIAL_CAPACITY];
@@ -114,8 +122,9 @@ public final class PartitionLog {
         batchStarts[tail] = batchStart;
         offsets[tail] = offset;
         timestamps[tail] = ts;
-        keys[tail] = key;
-        values[tail] = value;
+        dataPositions[tail] = bytes.put(key, value);
+        keyLengths[tail] = key == null ? -1 : key.length;
+        valueLengths[tail] = value == null ? -1 : value.length;
         headers[tail] = hdrs.isEmpty() ? null : hdrs;
         epochs[tail] = epoch;
         sizes[tail] = size;
@@ -127,8 +136,9 @@ public final class PartitionLog {
         int cap = Math.max(INITIAL_CAPACITY, live * 2);
         offsets = Arrays.copyOfRange(offsets, head, head + cap);
         timestamps = Arrays.copyOfRange(timestamps, head, head + cap);
-        keys = Arrays.copyOfRange(keys, head, head + cap);
-        values = Arrays.copyOfRange(values, head, head + cap);
+        dataPositions = Arrays.copyOfRange(dataPositions, head, head + cap);
+        keyLengths = Arrays.copyOfRange(keyLengths, head, head + cap);
+        valueLengths = Arrays.copyOfRange(valueLengths, head, head + cap);
         headers = Arrays.copyOfRange(headers, head, head + cap);
         sizes = Arrays.copyOfRange(sizes, head, head + cap);
         epochs = Arrays.copyOfRange(epochs, head, head + cap);
@@ -148,43 +158,71 @@ public final class PartitionLog {
     @SuppressWarnings("unchecked")
     private LogRecord view(int i) {
         Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
-        return new LogRecord(offsets[i], timestamps[i], keys[i], values[i], h, epochs[i], sizes[i], producerIds[i],
+        return new LogRecord(offsets[i], timestamps[i], key(i), value(i), h, epochs[i], sizes[i], producerIds[i],
                 sequences[i], batchStarts[i]);
+    }
+
+    private byte[] key(int i) {
+        return keyLengths[i] < 0 ? null : bytes.get(dataPositions[i], keyLengths[i]);
+    }
+
+    private byte[] value(int i) {
+        int keyBytes = Math.max(0, keyLengths[i]);
+        return valueLengths[i] < 0 ? null : bytes.get(dataPositions[i] + keyBytes, valueLengths[i]);
+    }
+
+    /** Bytes of key and value together. */
+    private int dataLength(int i) {
+        return Math.max(0, keyLengths[i]) + Math.max(0, valueLengths[i]);
     }
 
     /**
      * Copies records from the leader as a follower does: same offsets, epochs and timestamps.
      * Rolls segments by the same rules. Returns the segment rolled to, or null.
      */
-    LogSegment appendAsFollower(List<LogRecord> records, long nowMs, long segmentBytes, long segmentMs) {
+    LogSegment appendAsFollower(Slice records, long nowMs, long segmentBytes, long segmentMs) {
         LogSegment rolled = null;
         int i = 0;
-        while (i < records.size()) {
+        int n = records.size();
+        while (i < n) {
             int j = i + 1;
-            while (j < records.size() && !records.get(j).batchStart()) {
+            while (j < n && !records.batchStarts[j]) {
                 j++;
             }
-            List<LogRecord> batch = records.subList(i, j);
             int batchBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
             long maxTs = -1;
-            for (LogRecord r : batch) {
-                batchBytes += r.sizeInBytes();
-                maxTs = Math.max(maxTs, r.timestamp());
+            for (int k = i; k < j; k++) {
+                batchBytes += records.sizes[k];
+                maxTs = Math.max(maxTs, records.timestamps[k]);
             }
             LogSegment active = activeSegment();
             if (active.shouldRoll(batchBytes, maxTs, nowMs, segmentBytes, segmentMs)) {
-                rolled = new LogSegment(batch.get(0).offset(), nowMs);
+                rolled = new LogSegment(records.offsets[i], nowMs);
                 segments.add(rolled);
                 active = rolled;
             }
-            for (int k = 0; k < batch.size(); k++) {
-                LogRecord r = batch.get(k);
-                assignEpochStart(r.leaderEpoch(), r.offset());
-                put(r.offset(), r.timestamp(), r.key(), r.value(), r.headers(), r.leaderEpoch(), r.sizeInBytes(),
-                        r.producerId(), r.sequence(), k == 0);
+            for (int k = i; k < j; k++) {
+                assignEpochStart(records.epochs[k], records.offsets[k]);
+                if (tail == offsets.length) {
+                    grow();
+                }
+                int keyBytes = Math.max(0, records.keyLengths[k]);
+                int len = keyBytes + Math.max(0, records.valueLengths[k]);
+                offsets[tail] = records.offsets[k];
+                timestamps[tail] = records.timestamps[k];
+                dataPositions[tail] = bytes.put(records.data, records.dataStarts[k], len);
+                keyLengths[tail] = records.keyLengths[k];
+                valueLengths[tail] = records.valueLengths[k];
+                headers[tail] = records.headers[k];
+                epochs[tail] = records.epochs[k];
+                sizes[tail] = records.sizes[k];
+                producerIds[tail] = records.producerIds[k];
+                sequences[tail] = records.sequences[k];
+                batchStarts[tail] = k == i;
+                tail++;
             }
-            logEndOffset = batch.get(batch.size() - 1).offset() + 1;
-            active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
+            logEndOffset = records.offsets[j - 1] + 1;
+            active.appended(logEndOffset - 1, batchBytes, maxTs, j - i);
             i = j;
         }
         return rolled;
@@ -202,9 +240,10 @@ public final class PartitionLog {
         List<LogRecord> removed = new ArrayList<>(tail - from);
         for (int i = from; i < tail; i++) {
             removed.add(view(i));
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
+        }
+        if (from < tail) {
+            bytes.truncateTo(dataPositions[from]);
         }
         tail = from;
         logEndOffset = Math.max(offset, logStartOffset);
@@ -277,11 +316,10 @@ public final class PartitionLog {
         logStartOffset = newStart;
         int to = indexOf(newStart);
         for (int i = head; i < to; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
         head = to;
+        bytes.releaseBefore(head < tail ? dataPositions[head] : bytes.end());
         deleteHorizons.headMap(newStart).clear();
         // Kafka's LeaderEpochFileCache.truncateFromStart: the epoch in force at the new start begins there
         long[] lastRemoved = null;
@@ -301,10 +339,9 @@ public final class PartitionLog {
     List<LogSegment> truncateFullyAndStartAt(long offset, long nowMs) {
         List<LogSegment> dropped = List.copyOf(segments);
         for (int i = head; i < tail; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
+        bytes = new RecordBytes();
         head = 0;
         tail = 0;
         segments.clear();
@@ -340,8 +377,9 @@ public final class PartitionLog {
             }
             offsets[w] = offsets[i];
             timestamps[w] = timestamps[i];
-            keys[w] = keys[i];
-            values[w] = values[i];
+            dataPositions[w] = dataPositions[i];
+            keyLengths[w] = keyLengths[i];
+            valueLengths[w] = valueLengths[i];
             headers[w] = headers[i];
             sizes[w] = sizes[i];
             epochs[w] = epochs[i];
@@ -352,11 +390,15 @@ public final class PartitionLog {
             w++;
         }
         for (int i = w; i < tail; i++) {
-            keys[i] = null;
-            values[i] = null;
             headers[i] = null;
         }
         tail = w;
+        // the cleaner's copy of the log: only the records kept take space
+        RecordBytes packed = new RecordBytes();
+        for (int i = head; i < tail; i++) {
+            dataPositions[i] = packed.copy(bytes, dataPositions[i], dataLength(i));
+        }
+        bytes = packed;
         int s = 0;
         int last = -1;
         for (long offset : sortedOffsets) {
@@ -451,13 +493,96 @@ public final class PartitionLog {
         return new long[] {-1, -1};
     }
 
-    /** Records with offsets in [fromOffset, toOffset), at most {@code max}. */
+    /** Records with offsets in [fromOffset, toOffset), at most {@code max}: a copy, unchanged by later appends. */
     public List<LogRecord> read(long fromOffset, long toOffset, int max) {
-        List<LogRecord> out = new ArrayList<>();
-        for (int i = indexOf(fromOffset); i < tail && offsets[i] < toOffset && out.size() < max; i++) {
-            out.add(view(i));
+        return slice(fromOffset, toOffset, max);
+    }
+
+    /** As {@link #read}, as the log's own columns (a follower's fetch copies them without a record object). */
+    Slice slice(long fromOffset, long toOffset, int max) {
+        int from = indexOf(fromOffset);
+        int to = (int) Math.min(indexOf(toOffset), (long) from + Math.max(0, max));
+        return new Slice(this, from, Math.max(from, to));
+    }
+
+    /**
+     * Records copied out of a log at one moment, kept as columns and one array of bytes (Kafka's fetch
+     * response carries record batches, not records); a {@link LogRecord} is made only when asked for.
+     */
+    static final class Slice extends AbstractList<LogRecord> implements RandomAccess {
+        /** No records: a fetch that found nothing new. */
+        static final Slice EMPTY = new PartitionLog(0).slice(0, 0, 0);
+
+        private final long[] offsets;
+        private final long[] timestamps;
+        private final long[] producerIds;
+        private final int[] keyLengths;
+        private final int[] valueLengths;
+        private final int[] sizes;
+        private final int[] epochs;
+        private final int[] sequences;
+        private final int[] dataStarts;
+        private final boolean[] batchStarts;
+        private final Object[] headers;
+        private final byte[] data;
+
+        private Slice(PartitionLog log, int from, int to) {
+            offsets = Arrays.copyOfRange(log.offsets, from, to);
+            timestamps = Arrays.copyOfRange(log.timestamps, from, to);
+            producerIds = Arrays.copyOfRange(log.producerIds, from, to);
+            keyLengths = Arrays.copyOfRange(log.keyLengths, from, to);
+            valueLengths = Arrays.copyOfRange(log.valueLengths, from, to);
+            sizes = Arrays.copyOfRange(log.sizes, from, to);
+            epochs = Arrays.copyOfRange(log.epochs, from, to);
+            sequences = Arrays.copyOfRange(log.sequences, from, to);
+            batchStarts = Arrays.copyOfRange(log.batchStarts, from, to);
+            headers = Arrays.copyOfRange(log.headers, from, to);
+            dataStarts = new int[to - from];
+            int total = 0;
+            for (int i = from; i < to; i++) {
+                dataStarts[i - from] = total;
+                total += log.dataLength(i);
+            }
+            data = new byte[total];
+            for (int i = from; i < to; i++) {
+                log.bytes.copyTo(log.dataPositions[i], log.dataLength(i), data, dataStarts[i - from]);
+            }
         }
-        return out;
+
+        @Override
+        public int size() {
+            return offsets.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public LogRecord get(int k) {
+            Objects.checkIndex(k, offsets.length);
+            int keyBytes = Math.max(0, keyLengths[k]);
+            byte[] key = keyLengths[k] < 0 ? null
+                    : Arrays.copyOfRange(data, dataStarts[k], dataStarts[k] + keyBytes);
+            byte[] value = valueLengths[k] < 0 ? null
+                    : Arrays.copyOfRange(data, dataStarts[k] + keyBytes, dataStarts[k] + keyBytes + valueLengths[k]);
+            Map<String, String> h = headers[k] == null ? Collections.emptyMap() : (Map<String, String>) headers[k];
+            return new LogRecord(offsets[k], timestamps[k], key, value, h, epochs[k], sizes[k], producerIds[k],
+                    sequences[k], batchStarts[k]);
+        }
+
+        long offset(int k) {
+            return offsets[k];
+        }
+
+        boolean batchStart(int k) {
+            return batchStarts[k];
+        }
+
+        long producerId(int k) {
+            return producerIds[k];
+        }
+
+        int sequence(int k) {
+            return sequences[k];
+        }
     }
 
     /** The record at exactly this offset, or null (never written, deleted or compacted away). */

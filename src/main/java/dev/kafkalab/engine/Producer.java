@@ -28,7 +28,18 @@ public final class Producer {
     private final Map<TopicPartition, Integer> sequences = new TreeMap<>();
     private final boolean idempotent;
     private final long producerId;
-    private final List<Delivery> deliveries = new ArrayList<>();
+    private final Deliveries deliveries = new Deliveries();
+    // settings read on every send, resolved once (a producer's config never changes)
+    private final int batchSize;
+    private final long lingerMs;
+    private final int maxRequestSize;
+    private final long bufferMemory;
+    private final int deliveryTimeoutMs;
+    private final boolean ignoresKeys;
+    /** The partitions with a leader, for the topic last sent to, as of its leadership version. */
+    private Topic availableTopic;
+    private int availableVersion;
+    private List<Integer> availableCached;
     private long nextSequence;
     private int incomplete;
     private boolean flushing;
@@ -47,7 +58,13 @@ public final class Producer {
         this.partitionerName = p;
         this.idempotent = idempotenceEnabled(config);
         this.producerId = idempotent ? sim.nextProducerId() : -1;
-        this.sticky = new UniformStickyPartitioner(sim.random(), config.getInt("batch.size"));
+        this.batchSize = config.getInt("batch.size");
+        this.lingerMs = config.getLong("linger.ms");
+        this.maxRequestSize = config.getInt("max.request.size");
+        this.bufferMemory = config.getLong("buffer.memory");
+        this.deliveryTimeoutMs = config.getInt("delivery.timeout.ms");
+        this.ignoresKeys = p.equals(Configs.PARTITIONER_ROUND_ROBIN) || config.getBoolean("partitioner.ignore.keys");
+        this.sticky = new UniformStickyPartitioner(sim.random(), batchSize);
         this.counting = switch (p) {
             case Configs.PARTITIONER_ROUND_ROBIN -> CountingPartitioner.roundRobin();
             case Configs.PARTITIONER_LEGACY -> CountingPartitioner.legacy(sim.random());
@@ -119,13 +136,14 @@ public final class Producer {
     public void send(ProducerRecord record) {
         long seq = nextSequence++;
         incomplete++;
-        String key = keyText(record);
         if (record.timestamp() != null && record.timestamp() < 0) {
+            String key = keyText(record);
             fail(seq, record.topic(), -1, key, sim.now(), new KafkaException("IllegalArgumentException",
                     "Invalid timestamp: " + record.timestamp() + ". Timestamp should always be non-negative or null."));
             return;
         }
         if (record.partition() != null && record.partition() < 0) {
+            String key = keyText(record);
             fail(seq, record.topic(), -1, key, sim.now(), new KafkaException("IllegalArgumentException",
                     "Invalid partition: " + record.partition()
                             + ". Partition number should always be non-negative or null."));
@@ -133,34 +151,36 @@ public final class Producer {
         }
         Topic topic = sim.cluster().topic(record.topic());
         if (topic == null) {
-            topic = autoCreate(seq, record, key);
+            topic = autoCreate(seq, record, keyText(record));
             if (topic == null) {
                 return;
             }
         }
         int size = RecordSizes.producerUpperBound(record.key(), record.value(), record.headers());
-        int maxRequest = config.getInt("max.request.size");
+        int maxRequest = maxRequestSize;
         if (size > maxRequest) {
-            fail(seq, record.topic(), -1, key, sim.now(), KafkaException.recordTooLarge("The message is " + size
+            fail(seq, record.topic(), -1, keyText(record), sim.now(), KafkaException.recordTooLarge("The message is " + size
                     + " bytes when serialized which is larger than " + maxRequest
                     + ", which is the value of the max.request.size configuration."));
             return;
         }
-        if (size > config.getLong("buffer.memory")) {
-            fail(seq, record.topic(), -1, key, sim.now(), KafkaException.recordTooLarge("The message is " + size
+        if (size > bufferMemory) {
+            fail(seq, record.topic(), -1, keyText(record), sim.now(), KafkaException.recordTooLarge("The message is " + size
                     + " bytes when serialized which is larger than the total memory buffer you have configured"
                     + " with the buffer.memory configuration."));
             return;
         }
         int numPartitions = topic.partitionCount();
         if (record.partition() != null && record.partition() >= numPartitions) {
-            fail(seq, record.topic(), -1, key, sim.now(), new KafkaException("KafkaException",
+            fail(seq, record.topic(), -1, keyText(record), sim.now(), new KafkaException("KafkaException",
                     "Invalid partition given with record: " + record.partition() + " is not in the range [0..."
                             + numPartitions + ")."));
             return;
         }
         long timestamp = record.timestamp() != null ? record.timestamp() : sim.now();
         List<Integer> available = available(topic);
+        // with no trace and no listener, nobody sees per-record events: skip building them
+        boolean observed = sim.observed();
         int partition;
         String choice;
         SimEvent.Hashing hashing = null;
@@ -168,12 +188,15 @@ public final class Producer {
         if (record.partition() != null) {
             partition = record.partition();
             choice = "explicit";
-        } else if (record.key() != null && !ignoresKeys()) {
-            KeyHashing.Steps steps = KeyHashing.steps(record.key(), numPartitions);
-            partition = steps.partition();
+        } else if (record.key() != null && !ignoresKeys) {
+            int murmur2 = KeyHashing.murmur2(record.key());
+            int positive = KeyHashing.toPositive(murmur2);
+            partition = positive % numPartitions;
             choice = "key-hash";
-            hashing = new SimEvent.Hashing(HexFormat.of().formatHex(record.key()), steps.murmur2(),
-                    steps.positive(), numPartitions);
+            if (observed) {
+                hashing = new SimEvent.Hashing(HexFormat.of().formatHex(record.key()), murmur2, positive,
+                        numPartitions);
+            }
         } else if (counting != null) {
             partition = counting.next(topic.name(), available, numPartitions);
             choice = partitionerName.equals(Configs.PARTITIONER_LEGACY) ? "legacy-round-robin" : "round-robin";
@@ -181,7 +204,7 @@ public final class Producer {
             // Kafka (RecordAccumulator.partitionChanged) completes a switch it had postponed while the
             // sticky partition still had an open batch, once that batch is sent, full or out of room.
             Deque<ProducerBatch> stickyDeque = accumulator.get(
-                    new TopicPartition(topic.name(), sticky.current(topic.name(), available, numPartitions)));
+                    topic.partition(sticky.current(topic.name(), available, numPartitions)).topicPartition());
             ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
             if (open == null || open.isFull() || !open.hasRoomFor(record, timestamp)) {
                 UniformStickyPartitioner.Update u = sticky.update(topic.name(), 0, true, available, numPartitions);
@@ -194,24 +217,25 @@ public final class Producer {
             choice = "sticky";
             useSticky = true;
         }
-        TopicPartition tp = new TopicPartition(topic.name(), partition);
+        TopicPartition tp = topic.partition(partition).topicPartition();
         Deque<ProducerBatch> deque = accumulator.computeIfAbsent(tp, k -> new ArrayDeque<>());
         ProducerBatch last = deque.peekLast();
         if (last == null || !last.hasRoomFor(record, timestamp)) {
             if (last != null) {
                 last.closed = true;
             }
-            last = new ProducerBatch(tp, sim.now(), config.getInt("batch.size"));
+            last = new ProducerBatch(tp, sim.now(), batchSize);
             deque.addLast(last);
-            long linger = config.getLong("linger.ms");
-            sim.scheduler().schedule(linger, id + " linger", this::drain);
+            sim.scheduler().schedule(lingerMs, id + " linger", this::drain);
             ProducerBatch created = last;
-            sim.scheduler().scheduleBackground(config.getInt("delivery.timeout.ms"), id + " delivery timeout",
+            sim.scheduler().scheduleBackground(deliveryTimeoutMs, id + " delivery timeout",
                     () -> expire(created));
         }
         int appended = last.append(seq, record, timestamp);
-        sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, key, record.valueString(), timestamp,
-                choice, hashing, appended));
+        if (observed) {
+            sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, keyText(record),
+                    record.valueString(), timestamp, choice, hashing, appended));
+        }
         if (useSticky) {
             ProducerBatch tail = deque.peekLast();
             boolean enableSwitch = tail == null || tail.isFull();
@@ -225,11 +249,6 @@ public final class Producer {
         if (deque.size() > 1 || last.isFull()) {
             wakeup();
         }
-    }
-
-    /** RoundRobinPartitioner and partitioner.ignore.keys spread even keyed records. */
-    private boolean ignoresKeys() {
-        return partitionerName.equals(Configs.PARTITIONER_ROUND_ROBIN) || config.getBoolean("partitioner.ignore.keys");
     }
 
     private Topic autoCreate(long seq, ProducerRecord record, String key) {
@@ -254,14 +273,20 @@ public final class Producer {
         return null;
     }
 
-    private static List<Integer> available(Topic topic) {
-        List<Integer> out = new ArrayList<>();
-        for (Partition p : topic.partitions()) {
-            if (p.hasLeader()) {
-                out.add(p.index());
+    /** The partitions of {@code topic} that have a leader, recomputed only when leadership changed. */
+    private List<Integer> available(Topic topic) {
+        if (topic != availableTopic || topic.leadershipVersion() != availableVersion) {
+            List<Integer> out = new ArrayList<>();
+            for (Partition p : topic.partitions()) {
+                if (p.hasLeader()) {
+                    out.add(p.index());
+                }
             }
+            availableTopic = topic;
+            availableVersion = topic.leadershipVersion();
+            availableCached = Collections.unmodifiableList(out);
         }
-        return out;
+        return availableCached;
     }
 
     /** Sends every batch now, as {@code KafkaProducer.flush()} does; completion follows over virtual time. */
@@ -287,7 +312,7 @@ public final class Producer {
     private void drain() {
         Map<Integer, List<ProducerBatch>> requests = new TreeMap<>();
         int maxInFlight = config.getInt("max.in.flight.requests.per.connection");
-        long linger = config.getLong("linger.ms");
+        long linger = lingerMs;
         for (Map.Entry<TopicPartition, Deque<ProducerBatch>> e : accumulator.entrySet()) {
             Deque<ProducerBatch> deque = e.getValue();
             ProducerBatch head = deque.peekFirst();
@@ -349,8 +374,8 @@ public final class Producer {
         if (acks.equals("0")) {
             // nothing comes back: the producer counts the batch as done with offset -1
             for (ProducerBatch b : batches) {
-                acknowledge(b, -1, -1);
                 List<PartitionLog.Append> records = b.appends();
+                acknowledge(b, -1, -1);
                 sim.network().send(Network.CLIENT, broker, "produce", false, () -> sim.replicaManager()
                         .produce(broker, b.tp, records, acks, config.getInt("request.timeout.ms"), res -> { }));
             }
@@ -457,6 +482,7 @@ public final class Producer {
         for (ProducerBatch.Entry e : b.entries) {
             fail(e.sequence(), b.tp.topic(), b.tp.partition(), keyText(e.record()), e.timestamp(), error);
         }
+        b.release();
     }
 
     private int sequenceFor(TopicPartition tp) {
@@ -474,17 +500,16 @@ public final class Producer {
             ProducerBatch.Entry e = b.entries.get(i);
             long offset = baseOffset < 0 ? -1 : baseOffset + i;
             long ts = logAppendTime >= 0 ? logAppendTime : e.timestamp();
-            deliveries.add(new Delivery(e.sequence(), b.tp.topic(), b.tp.partition(), offset, keyText(e.record()), ts,
-                    null, null));
+            deliveries.add(e.sequence(), b.tp.topic(), b.tp.partition(), offset, e.record().key(), ts, null, null);
             incomplete--;
         }
+        b.release();
     }
 
     private void fail(long seq, String topic, int partition, String key, long timestamp, KafkaException error) {
         sim.emit(new SimEvent.RecordFailed(sim.now(), id, topic, partition, key, error.exceptionName(),
                 error.getMessage()));
-        deliveries.add(new Delivery(seq, topic, partition, -1, key, timestamp, error.exceptionName(),
-                error.getMessage()));
+        deliveries.add(seq, topic, partition, -1, key, timestamp, error.exceptionName(), error.getMessage());
         incomplete--;
     }
 

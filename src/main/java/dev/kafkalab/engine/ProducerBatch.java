@@ -12,7 +12,7 @@ final class ProducerBatch {
     final TopicPartition tp;
     final long createdMs;
     final int batchSize;
-    final List<Entry> entries = new ArrayList<>();
+    final ArrayList<Entry> entries;
     private int estimatedBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
     /** Closed for appends (sent once, or a record did not fit). */
     boolean closed;
@@ -22,11 +22,14 @@ final class ProducerBatch {
     long retryAtMs;
     int baseSequence = -1;
     long producerId = -1;
+    private List<PartitionLog.Append> appends;
 
     ProducerBatch(TopicPartition tp, long createdMs, int batchSize) {
         this.tp = tp;
         this.createdMs = createdMs;
         this.batchSize = batchSize;
+        // room for a full batch of small records at once: growing the list step by step showed in profiles
+        this.entries = new ArrayList<>(Math.max(10, Math.min(1024, batchSize / 64)));
     }
 
     private int sizeOfNext(ProducerRecord r, long timestamp) {
@@ -56,18 +59,34 @@ final class ProducerBatch {
         return estimatedBytes - before;
     }
 
+    /**
+     * Drops the records of a finished batch: its timeouts stay scheduled (and hold the batch) until they
+     * come due, long after the records were delivered.
+     */
+    void release() {
+        entries.clear();
+        entries.trimToSize();
+        appends = null;
+    }
+
     int estimatedBytes() {
         return estimatedBytes;
     }
 
-    /** The records as written to the log, with the idempotent producer's id and sequences. */
+    /**
+     * The records as written to the log, with the idempotent producer's id and sequences. Built once, when
+     * the batch is first sent (its sequences are fixed by then); retries send the same list.
+     */
     List<PartitionLog.Append> appends() {
-        List<PartitionLog.Append> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            PartitionLog.Append a = entries.get(i).append();
-            out.add(new PartitionLog.Append(a.key(), a.value(), a.headers(), a.timestamp(), producerId,
-                    baseSequence < 0 ? -1 : baseSequence + i));
+        if (appends == null) {
+            List<PartitionLog.Append> out = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                PartitionLog.Append a = entries.get(i).append();
+                out.add(producerId < 0 && baseSequence < 0 ? a : new PartitionLog.Append(a.key(), a.value(),
+                        a.headers(), a.timestamp(), producerId, baseSequence < 0 ? -1 : baseSequence + i));
+            }
+            appends = java.util.Collections.unmodifiableList(out);
         }
-        return out;
+        return appends;
     }
 }

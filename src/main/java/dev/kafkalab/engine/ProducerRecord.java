@@ -12,7 +12,7 @@ import java.util.Map;
 public record ProducerRecord(String topic, Integer partition, Long timestamp, byte[] key, byte[] value,
                              Map<String, String> headers) {
     public ProducerRecord {
-        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = headers == null || headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** A record with string key and value encoded as Kafka's StringSerializer does (UTF-8). */

@@ -15,24 +15,16 @@ public final class RecordSizes {
     private RecordSizes() {
     }
 
+    /** Bytes of the zig-zag varint: one per 7 significant bits, at least one (no loop: it runs per record). */
     public static int varintSize(int value) {
-        int v = (value << 1) ^ (value >> 31);
-        int bytes = 1;
-        while ((v & 0xffffff80) != 0) {
-            bytes++;
-            v >>>= 7;
-        }
-        return bytes;
+        int zeros = Integer.numberOfLeadingZeros((value << 1) ^ (value >> 31));
+        return (38 - zeros) / 7 + (zeros >>> 5);
     }
 
+    /** Bytes of the zig-zag varlong, computed as {@link #varintSize}. */
     public static int varlongSize(long value) {
-        long v = (value << 1) ^ (value >> 63);
-        int bytes = 1;
-        while ((v & 0xffffffffffffff80L) != 0L) {
-            bytes++;
-            v >>>= 7;
-        }
-        return bytes;
+        int zeros = Long.numberOfLeadingZeros((value << 1) ^ (value >> 63));
+        return (70 - zeros) / 7 + (zeros >>> 6);
     }
 
     private static int bytesField(byte[] b) {

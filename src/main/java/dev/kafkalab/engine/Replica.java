@@ -125,25 +125,25 @@ public final class Replica {
     /** Rebuilds producer sequence state from the log (after truncation). */
     void rebuildProducerState() {
         producerSequences.clear();
-        rememberBatches(log.records());
+        rememberBatches(log.slice(log.logStartOffset(), Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     /** Remembers the idempotent batches that start in {@code records} (one pass; batches end at the next start). */
-    void rememberBatches(List<LogRecord> records) {
+    void rememberBatches(PartitionLog.Slice records) {
         long start = -1;
         long pid = -1;
         int first = -1;
         int last = -1;
-        for (LogRecord r : records) {
-            if (r.batchStart()) {
+        for (int k = 0; k < records.size(); k++) {
+            if (records.batchStart(k)) {
                 if (pid >= 0) {
                     rememberSequence(pid, first, last, start);
                 }
-                start = r.offset();
-                pid = r.producerId();
-                first = r.sequence();
+                start = records.offset(k);
+                pid = records.producerId(k);
+                first = records.sequence(k);
             }
-            last = r.sequence();
+            last = records.sequence(k);
         }
         if (pid >= 0) {
             rememberSequence(pid, first, last, start);

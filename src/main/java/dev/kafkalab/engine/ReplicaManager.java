@@ -329,7 +329,7 @@ final class ReplicaManager {
         maybeExpandIsr(leader, follower.broker(), fetchOffset);
         maybeIncrementHighWatermark(leader);
         if (fetchOffset < leaderEnd) {
-            List<LogRecord> records = leader.log().read(fetchOffset, leaderEnd, FETCH_MAX_RECORDS);
+            PartitionLog.Slice records = leader.log().slice(fetchOffset, leaderEnd, FETCH_MAX_RECORDS);
             long hw = leader.highWatermark;
             long logStart = leader.log().logStartOffset();
             respond(leaderId, follower, round, () -> appendFetched(follower, records, hw, logStart, session));
@@ -347,7 +347,7 @@ final class ReplicaManager {
                 long hw = leader.highWatermark;
                 long logStart = leader.log().logStartOffset();
                 respond(leaderId, follower, round,
-                        () -> appendFetched(follower, List.of(), hw, logStart, session));
+                        () -> appendFetched(follower, PartitionLog.Slice.EMPTY, hw, logStart, session));
             }
         });
     }
@@ -372,7 +372,7 @@ final class ReplicaManager {
         sim.scheduler().scheduleBackground(FETCH_BACKOFF_MS, "fetch backoff", () -> fetch(r, session));
     }
 
-    private void appendFetched(Replica r, List<LogRecord> records, long leaderHw, long leaderLogStartOffset,
+    private void appendFetched(Replica r, PartitionLog.Slice records, long leaderHw, long leaderLogStartOffset,
                                int session) {
         if (!fetching(r, session)) {
             return;
@@ -380,7 +380,7 @@ final class ReplicaManager {
         TopicPartition tp = r.topicPartition();
         sim.logCleaner().maybeStartAtLeaderLogStart(r, leaderLogStartOffset);
         // compaction leaves gaps: the first record fetched may lie past the fetch offset
-        if (!records.isEmpty() && records.get(0).offset() >= r.log().logEndOffset()) {
+        if (!records.isEmpty() && records.offset(0) >= r.log().logEndOffset()) {
             Config cfg = r.partition().topic().config();
             long from = r.log().logEndOffset();
             LogSegment rolled = r.log().appendAsFollower(records, sim.now(), cfg.getInt("segment.bytes"),

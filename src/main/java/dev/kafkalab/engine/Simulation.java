@@ -182,6 +182,11 @@ public final class Simulation {
         return Collections.unmodifiableList(trace);
     }
 
+    /** Whether anyone sees events: the trace or a listener. Hot paths skip building events nobody sees. */
+    boolean observed() {
+        return recordTrace || !listeners.isEmpty();
+    }
+
     void emit(SimEvent e) {
         if (recordTrace) {
             trace.add(e);

@@ -9,6 +9,8 @@ public final class Topic {
     private final String name;
     private Config config;
     private final List<Partition> partitions = new ArrayList<>();
+    /** Bumped whenever a partition is added or its leader may have changed (producers cache who leads). */
+    private int leadershipVersion;
 
     Topic(String name, Config config) {
         this.name = name;
@@ -41,6 +43,15 @@ public final class Topic {
 
     void addPartition(Partition p) {
         partitions.add(p);
+        leadershipVersion++;
+    }
+
+    int leadershipVersion() {
+        return leadershipVersion;
+    }
+
+    void leadershipChanged() {
+        leadershipVersion++;
     }
 
     public int replicationFactor() {

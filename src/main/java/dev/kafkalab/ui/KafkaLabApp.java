@@ -25,6 +25,7 @@ public class KafkaLabApp extends Application {
 
     /** Called by {@code dev.kafkalab.Launcher} when the jar starts without arguments. */
     public static void launchApp(String[] args) {
+        StartLesson.begin();
         Application.launch(KafkaLabApp.class, args);
     }
 
@@ -46,6 +47,7 @@ public class KafkaLabApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        FirstFrame.exitIfAsked(scene);
         stage.show();
         this.controller = controller;
         stage.setOnHidden(e -> controller.lessons().stopWatching());

@@ -331,7 +331,13 @@ public final class MainWindowController {
         }
         installTooltips();
         buildHelp();
-        loadResource(START_SCENARIO);
+        Lab started = StartLesson.take();
+        if (started != null) {
+            lab = started;
+            showLoaded(started.scenario());
+        } else {
+            loadResource(START_SCENARIO);
+        }
         useLessons(LessonLibrary.packaged());
     }
 
@@ -536,6 +542,11 @@ public final class MainWindowController {
         } else {
             lab.load(s);
         }
+        showLoaded(s);
+    }
+
+    /** Shows the lab just loaded with {@code s}, from its start. */
+    private void showLoaded(Scenario s) {
         log.clear();
         hashing.clear();
         canvas.selectionProperty().set(null);

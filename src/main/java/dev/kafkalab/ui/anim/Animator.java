@@ -133,6 +133,8 @@ public final class Animator {
 
     private Node add(Node n) {
         n.getStyleClass().add("flying");
+        // drawn once to a bitmap and moved as one: hundreds of shapes in flight stay cheap to paint
+        n.setCache(true);
         canvas.overlay().getChildren().add(n);
         return n;
     }

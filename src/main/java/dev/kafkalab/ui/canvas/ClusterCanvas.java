@@ -70,6 +70,8 @@ public final class ClusterCanvas extends Pane {
         overlay.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
         content.setPickOnBounds(false);
+        // the picture changes only on redraw: keep it as a bitmap while shapes fly over it
+        content.setCache(true);
         getChildren().setAll(content, overlay);
         selection.addListener((obs, was, now) -> redraw());
         installDropHandling();
@@ -331,6 +333,24 @@ public final class ClusterCanvas extends Pane {
         }
         if (a != null) {
             a.node().getStyleClass().add(ok ? "drop-target" : "drop-refused");
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        uncacheViewport();
+    }
+
+    /**
+     * A ScrollPane keeps its viewport as a bitmap, which every moving shape invalidates: the whole picture
+     * was painted twice per frame. The picture caches itself ({@code content}), so the viewport need not.
+     */
+    private void uncacheViewport() {
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p.isCache() && p.getStyleClass().contains("viewport")) {
+                p.setCache(false);
+            }
         }
     }
 

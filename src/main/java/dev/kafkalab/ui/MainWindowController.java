@@ -235,6 +235,8 @@ public final class MainWindowController {
     private VBox scenarioCard;
     @FXML
     private LessonPanel lessonPanelController;
+    /** An explicit lesson library was given: the packaged one, read in the background, must not replace it. */
+    private boolean lessonsChosen;
 
     @FXML
     private void initialize() {
@@ -338,11 +340,26 @@ public final class MainWindowController {
         } else {
             loadResource(START_SCENARIO);
         }
-        useLessons(LessonLibrary.packaged());
+        // the packaged lessons are read after the first frame: the list fills in a moment later
+        Thread loader = new Thread(() -> {
+            LessonLibrary packaged = LessonLibrary.packaged();
+            Platform.runLater(() -> {
+                if (!lessonsChosen) {
+                    showLessons(packaged);
+                }
+            });
+        }, "lesson-loader");
+        loader.setDaemon(true);
+        loader.start();
     }
 
-    /** Shows these lessons in the lesson list (the packaged ones, or an author's folder). */
+    /** Shows these lessons in the lesson list instead of the packaged ones (an author's folder). */
     public void useLessons(LessonLibrary library) {
+        lessonsChosen = true;
+        showLessons(library);
+    }
+
+    private void showLessons(LessonLibrary library) {
         lessonPanelController.show(library, ProgressStore.forUser(), new LessonPanel.Host() {
             @Override
             public Lab lab() {

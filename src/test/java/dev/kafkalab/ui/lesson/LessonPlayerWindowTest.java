@@ -50,8 +50,10 @@ class LessonPlayerWindowTest {
     }
 
     @Test
-    void lessonThreeGoalByDraggingAProducerThenItsPrediction(FxRobot robot) {
+    void lessonThreeGoalByDraggingAProducerThenItsPrediction(FxRobot robot) throws Exception {
         ListView<?> list = robot.lookup("#lessonList").queryAs(ListView.class);
+        // the packaged lessons are read in the background after the first frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 10);
         int partitions = -1;
         for (int i = 0; i < list.getItems().size(); i++) {
             if (((LessonLibrary.Entry) list.getItems().get(i)).id().startsWith("03-")) {
@@ -101,6 +103,8 @@ class LessonPlayerWindowTest {
     @Test
     void aBrokenLessonIsMarkedWithItsLocationAndTheOthersStillWork(FxRobot robot, @TempDir Path folder)
             throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lessonList").queryAs(ListView.class)
+                .getItems().isEmpty());
         java.nio.file.Files.writeString(folder.resolve("01-ok.yaml"), """
                 title: Fine
                 topics: [ { name: t, partitions: 2 } ]

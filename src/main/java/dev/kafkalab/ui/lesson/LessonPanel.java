@@ -489,9 +489,11 @@ public final class LessonPanel {
 
     private void drawGoal(Step step) {
         boolean has = step != null && step.goal() != null;
-        boolean waitingForQuestion = has && session.phase() == LessonSession.Phase.QUESTION;
-        showBox(goalBox, has && !waitingForQuestion);
-        if (!has || waitingForQuestion) {
+        // the goal shows once the step's question is answered and its actions ran
+        boolean notYet = has && (session.phase() == LessonSession.Phase.QUESTION
+                || session.phase() == LessonSession.Phase.READY);
+        showBox(goalBox, has && !notYet);
+        if (!has || notYet) {
             return;
         }
         if (step != drawnStep || goalHolder.getChildren().isEmpty()) {

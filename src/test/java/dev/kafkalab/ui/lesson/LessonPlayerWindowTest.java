@@ -112,6 +112,8 @@ class LessonPlayerWindowTest {
                 steps:
                   - say: One.
                     do: [ { produce: { producer: p, topic: t, key: a, value: b } } ]
+                    goal: { text: Send key c., produce: { topic: t, key: c, acked: false } }
+                    solution: [ { produce: { producer: p, topic: t, key: c, value: d } } ]
                   - say: Two.
                 """);
         java.nio.file.Files.writeString(folder.resolve("02-bad.yaml"), "title: Bad\nsteps:\n  - sya: typo\n");
@@ -137,9 +139,15 @@ class LessonPlayerWindowTest {
         settle();
         assertThat(controller.lessons().session().scenario().title()).isEqualTo("Fine");
         assertThat(robot.lookup("#lessonNextButton").queryButton().getText()).isEqualTo("▶ Run step");
+        assertThat(robot.lookup("#goalBox").query().isVisible()).as("the goal waits for the step to run").isFalse();
         robot.clickOn("#lessonNextButton");
         settle();
         assertThat(controller.lab().runner().nextStepIndex()).as("step 1 ran").isEqualTo(1);
+        assertThat(robot.lookup("#goalBox").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#goalStatus").queryAs(Label.class).getText()).isEqualTo("○ Waiting for you…");
+        robot.clickOn("#showMeButton");
+        settle();
+        assertThat(robot.lookup("#goalStatus").queryAs(Label.class).getText()).startsWith("✓ Done");
         robot.clickOn("#lessonNextButton");
         assertThat(controller.lessons().session().index()).isEqualTo(1);
 

@@ -106,7 +106,8 @@ final class TopicConfigDialog {
                 : Optional.of(new Commands.AlterTopicConfig(topic.name(), changes));
     }
 
-    private static Object current(ClusterSnapshot.TopicView topic, Setting s) {
+    /** The setting's value as the sheet edits it (numbers typed as the default, lists joined by commas). */
+    static Object current(ClusterSnapshot.TopicView topic, Setting s) {
         Object v = topic.config().get(s.name());
         if (v == null) {
             return s.kafkaDefault();
@@ -116,6 +117,10 @@ final class TopicConfigDialog {
         }
         if (s.kafkaDefault() instanceof Integer && v instanceof Number n) {
             return n.intValue();
+        }
+        if (s.kafkaDefault() instanceof String && v instanceof java.util.List<?> list) {
+            // a list setting as kafka-configs writes it: compact,delete
+            return String.join(",", list.stream().map(String::valueOf).toList());
         }
         if (s.kafkaDefault() instanceof String && !(v instanceof String)) {
             return String.valueOf(v);

@@ -5,6 +5,7 @@ import dev.kafkalab.scenario.Step;
 import dev.kafkalab.ui.Themes;
 import dev.kafkalab.ui.canvas.ClusterCanvas;
 import dev.kafkalab.ui.lab.Commands;
+import dev.kafkalab.ui.lesson.MarkdownView;
 import dev.kafkalab.ui.lab.Lab;
 import dev.kafkalab.ui.model.ClusterSnapshot;
 import javafx.application.Platform;
@@ -80,7 +81,13 @@ public final class ScenarioRenderer {
         for (int i = 0; i < steps; i++) {
             lab.execute(new Commands.NextStep());
             Step step = scenario.steps().get(i);
-            String say = step.say() == null ? "" : ": " + step.say().strip().replace('\n', ' ');
+            if (step.goal() != null) {
+                // as `run` does: a lesson's picture is that of a learner who met every goal
+                lab.execute(new Commands.RunSolution(i));
+            }
+            String words = step.title() != null ? step.title() : step.say() == null ? null
+                    : MarkdownView.plain(step.say()).lines().findFirst().orElse("");
+            String say = words == null ? "" : ": " + words;
             write(canvas, title, root, lab.snapshot(), "Step " + (i + 1) + " of " + steps + say,
                     outDir.resolve(String.format("step-%02d.png", i + 1)), written);
         }

@@ -5,6 +5,7 @@ import dev.kafkalab.engine.Partition;
 import dev.kafkalab.engine.Simulation;
 import dev.kafkalab.engine.Topic;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public record StepStart(int traceSize, Map<String, Integer> leaders, Map<String,
     }
 
     /** The deliveries a producer got since the step began. */
-    java.util.List<Delivery> deliveriesSince(String producer, java.util.List<Delivery> all) {
+    List<Delivery> deliveriesSince(String producer, List<Delivery> all) {
         int from = Math.min(all.size(), deliveries.getOrDefault(producer, 0));
         return all.subList(from, all.size());
     }

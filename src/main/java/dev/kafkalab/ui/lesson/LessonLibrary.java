@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.lesson;
 
+import dev.kafkalab.scenario.Location;
 import dev.kafkalab.scenario.Problem;
 import dev.kafkalab.scenario.Scenario;
 import dev.kafkalab.scenario.ScenarioException;
@@ -148,11 +149,8 @@ public final class LessonLibrary {
         Entry e;
         try {
             e = load(id, file, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException ex) {
-            e = new Entry(id, file, null, List.of(new Problem(dev.kafkalab.scenario.Location.start(file.toString()),
-                    "cannot read the file: " + ex.getMessage())));
-        } catch (UncheckedIOException ex) {
-            e = new Entry(id, file, null, List.of(new Problem(dev.kafkalab.scenario.Location.start(file.toString()),
+        } catch (IOException | UncheckedIOException ex) {
+            e = new Entry(id, file, null, List.of(new Problem(Location.start(file.toString()),
                     "cannot read the file: " + ex.getMessage())));
         }
         entries.add(e);

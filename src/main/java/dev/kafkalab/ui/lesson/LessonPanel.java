@@ -80,8 +80,6 @@ public final class LessonPanel {
     @FXML
     private VBox goalBox;
     @FXML
-    private Label goalTitle;
-    @FXML
     private VBox goalHolder;
     @FXML
     private Label goalStatus;
@@ -93,8 +91,6 @@ public final class LessonPanel {
     private VBox sandboxBox;
     @FXML
     private VBox sandboxHolder;
-    @FXML
-    private Button nextLessonButton;
     @FXML
     private Button backButton;
     @FXML

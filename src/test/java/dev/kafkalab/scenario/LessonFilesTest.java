@@ -56,6 +56,17 @@ class LessonFilesTest {
     }
 
     @Test
+    void theFormatDocsLessonExampleCanBeFinished() throws Exception {
+        String doc = Files.readString(LESSONS.resolve("FORMAT.md"));
+        int lessons = doc.indexOf("## Lessons");
+        int from = doc.indexOf("```yaml\n", lessons) + "```yaml\n".length();
+        String example = doc.substring(from, doc.indexOf("```", from));
+        Scenario s = new ScenarioLoader().load("FORMAT.md", example);
+        assertThat(s.isLesson()).isTrue();
+        assertThat(ScenarioRunner.lessonProblems(s)).isEmpty();
+    }
+
+    @Test
     void lessonThreeBindsBeforeItAsksWhereTheCreditCardPaymentLands() throws Exception {
         Scenario s = new ScenarioLoader().load(LESSONS.resolve("03-partitions.yaml"));
         int bind = -1;

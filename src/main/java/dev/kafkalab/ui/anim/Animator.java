@@ -23,6 +23,7 @@ import javafx.animation.Transition;
 import javafx.animation.TranslateTransition;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -49,6 +50,8 @@ public final class Animator {
     public static final Duration HASH_STEP = Duration.millis(220);
     /** At most this many records of one event are animated one by one. */
     static final int MAX_FLYING = 8;
+    /** How far apart the diamonds of one flying batch are drawn: a bundle, overlapping. */
+    static final double BUNDLE_STEP = 7;
 
     private final ClusterCanvas canvas;
     private final HashingModel hashing;
@@ -190,14 +193,17 @@ public final class Animator {
         }
         int n = Math.min(MAX_FLYING, Math.max(1, b.records()));
         long leo = p == null || p.displayLog() == null ? 0 : p.displayLog().logEndOffset();
+        // a batch travels as one request: its diamonds fly together as one bundle to the log end, where
+        // the append then puts each record at its own offset
+        Group bundle = new Group();
         for (int i = 0; i < n; i++) {
             Polygon d = Shapes.diamond(10, i < keys.size() ? keys.get(i) : null);
-            add(d);
-            Point2D to = row == null ? from : new Point2D(row.slotCenter(leo + i), row.centerY());
-            TranslateTransition t = fly(d, from, to, FLY);
-            t.setDelay(Duration.millis(40 * i));
-            all.getChildren().add(t);
+            d.setLayoutX(i * BUNDLE_STEP);
+            bundle.getChildren().add(d);
         }
+        add(bundle);
+        Point2D to = row == null ? from : new Point2D(row.slotCenter(leo), row.centerY());
+        all.getChildren().add(fly(bundle, from, to, FLY));
         return all;
     }
 

@@ -288,25 +288,6 @@ public final class MainWindowController {
                 setPrefWidth(0);
             }
         });
-        List<String> types = new ArrayList<>();
-        for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
-            types.add(c.getSimpleName());
-        }
-        types.sort(String::compareTo);
-        eventFilter = new CheckComboBox<>(FXCollections.observableArrayList(types));
-        eventFilter.setId("eventFilter");
-        eventFilter.setTitle(ALL_TYPES);
-        eventFilter.setShowCheckedCount(false);
-        eventFilter.setPrefWidth(150);
-        eventFilter.getCheckModel().checkAll();
-        eventFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
-            List<String> on = List.copyOf(eventFilter.getCheckModel().getCheckedItems());
-            filteredLog.setPredicate(l -> l.type() == null || on.contains(l.type()));
-            // say that a filter is on: a shorter log should not look like fewer events
-            eventFilter.setTitle(on.size() == types.size() ? ALL_TYPES : on.size() + " of " + types.size() + " types");
-        });
-        eventFilter.setTooltip(new Tooltip("Show only these event types"));
-        filterHolder.getChildren().setAll(eventFilter);
 
         // inspector: names keep whole words ("high watermark" on one line), values take the rest and wrap
         ColumnConstraints names = new ColumnConstraints();
@@ -331,8 +312,12 @@ public final class MainWindowController {
                 examplesMenu.getItems().add(item);
             }
         }
-        installTooltips();
-        buildHelp();
+        // what the first frame does not need is built just after it: a quicker first window
+        Platform.runLater(() -> Platform.runLater(() -> {
+            buildEventFilter();
+            installTooltips();
+            buildHelp();
+        }));
         Lab started = StartLesson.take();
         if (started != null) {
             lab = started;
@@ -409,6 +394,29 @@ public final class MainWindowController {
             lessonPanelController.leave();
         }
         showScenarioCard(true);
+    }
+
+    /** The event log's filter by event type (ControlsFX CheckComboBox). */
+    private void buildEventFilter() {
+        List<String> types = new ArrayList<>();
+        for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
+            types.add(c.getSimpleName());
+        }
+        types.sort(String::compareTo);
+        eventFilter = new CheckComboBox<>(FXCollections.observableArrayList(types));
+        eventFilter.setId("eventFilter");
+        eventFilter.setTitle(ALL_TYPES);
+        eventFilter.setShowCheckedCount(false);
+        eventFilter.setPrefWidth(150);
+        eventFilter.getCheckModel().checkAll();
+        eventFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            List<String> on = List.copyOf(eventFilter.getCheckModel().getCheckedItems());
+            filteredLog.setPredicate(l -> l.type() == null || on.contains(l.type()));
+            // say that a filter is on: a shorter log should not look like fewer events
+            eventFilter.setTitle(on.size() == types.size() ? ALL_TYPES : on.size() + " of " + types.size() + " types");
+        });
+        eventFilter.setTooltip(new Tooltip("Show only these event types"));
+        filterHolder.getChildren().setAll(eventFilter);
     }
 
     private void palette(Label item, String payload, String tip) {

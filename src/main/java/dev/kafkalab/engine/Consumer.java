@@ -458,7 +458,7 @@ public final class Consumer {
                 continue;
             }
             long from = positions.get(tp);
-            List<LogRecord> got = p.log(p.leader()).read(from, p.highWatermark(), limit - out.size());
+            List<LogRecord> got = p.log(p.leader()).fetch(from, p.highWatermark(), limit - out.size());
             if (got.isEmpty()) {
                 continue;
             }

@@ -81,17 +81,20 @@ public final class LessonLibrary {
         try {
             URI uri = marker.toURI();
             if (uri.getScheme().equals("jar")) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return packagedFrom(fs.getPath("/lessons"));
+                return packagedFrom(jarFileSystem(uri).getPath("/lessons"));
             }
             return packagedFrom(Path.of(uri).getParent());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot list the packaged lessons: " + e.getMessage(), e);
+        }
+    }
+
+    /** The jar's file system, opened once and shared (two threads may ask at the same time). */
+    private static synchronized FileSystem jarFileSystem(URI uri) throws IOException {
+        try {
+            return FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+            return FileSystems.newFileSystem(uri, Map.of());
         }
     }
 

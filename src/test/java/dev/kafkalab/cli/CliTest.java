@@ -151,6 +151,20 @@ class CliTest {
     }
 
     @Test
+    void checkPassesTheWholeLessonsFolderAndRunFinishesEachLesson() throws IOException {
+        Result check = cli("check", "lessons");
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        assertThat(check.err()).contains("0 problem(s)");
+        try (Stream<Path> s = Files.list(Path.of("lessons"))) {
+            for (Path lesson : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Result run = cli("run", lesson.toString(), "--json");
+                assertThat(run.exit()).as(lesson + ": " + run.err()).isZero();
+                assertThat(run.json().get("topics")).as(lesson + ": the final state, topics and all").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void checkRefusesSettingsKafkasClientsRefuseTogetherWithTheirLocation(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("protocol.yaml");
         Files.writeString(f, "title: t\nproducers:\n  - { id: p1, config: { acks: 1, enable.idempotence: true } }\n"

@@ -168,7 +168,7 @@ final class ClientPainter {
         CanvasTarget target = new CanvasTarget.Consumer(c.id());
         // a closed (left or killed) consumer owns nothing any more, whatever it held when it stopped
         List<String> lines = c.closed() ? List.of("owns nothing (stopped)")
-                : outside ? List.of("not in the group now")
+                : outside ? List.of(settled ? "not in the group now" : "joining the group…")
                 : owned.isEmpty() && settled ? List.of("idle: owns nothing") : ownedLines(owned, w - 16);
         double h = 40 + lines.size() * 15;
         Rectangle box = Shapes.box(x, y, w, h, "consumer-box");

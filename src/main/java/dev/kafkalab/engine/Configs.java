@@ -109,6 +109,12 @@ public final class Configs {
     }
 
     /** The settings of a scope, in a stable order. */
+    /** A setting's value as Kafka's tools write it: a list as its items joined by commas ({@code compact,delete}). */
+    public static String text(Object value) {
+        return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+    }
+
     public static Map<String, ConfigKey> keys(Scope scope) {
         return KEYS.get(scope);
     }

@@ -40,13 +40,13 @@ public record GroupDescription(String id, String protocol, String assignor, int 
             assignor = classic.protocol();
             generation = classic.generation();
             state = classic.state().kafkaName();
-            classic.members().forEach((id, m) -> members.put(id, m.assignment()));
+            classic.members().forEach((id, m) -> members.put(id, List.copyOf(m.assignment())));
         } else if (modern != null) {
             protocol = "consumer";
             assignor = modern.assignor();
             generation = modern.groupEpoch();
             state = modern.state().kafkaName();
-            modern.members().forEach((id, m) -> members.put(id, m.assignment()));
+            modern.members().forEach((id, m) -> members.put(id, List.copyOf(m.assignment())));
         } else {
             return null;
         }

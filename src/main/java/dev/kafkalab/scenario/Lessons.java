@@ -1,6 +1,7 @@
 package dev.kafkalab.scenario;
 
 import dev.kafkalab.engine.Broker;
+import dev.kafkalab.engine.Configs;
 import dev.kafkalab.engine.Consumer;
 import dev.kafkalab.engine.Delivery;
 import dev.kafkalab.engine.GroupDescription;
@@ -179,16 +180,10 @@ public final class Lessons {
                             && (!f.containsKey("partition") || tp.endsWith("-" + integer(f, "partition")))));
             case "config" -> {
                 Topic t = sim.cluster().topic(text(f, "topic"));
-                yield t != null && Objects.equals(settingText(t.config().get(text(f, "key"))), text(f, "value"));
+                yield t != null && Objects.equals(Configs.text(t.config().get(text(f, "key"))), text(f, "value"));
             }
             default -> throw new IllegalArgumentException("unknown goal condition " + g.condition());
         };
-    }
-
-    /** A setting as a file writes it: lists joined with commas ({@code compact,delete}). */
-    private static String settingText(Object v) {
-        return v instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
-                : String.valueOf(v);
     }
 
     private static long produced(Simulation sim, Map<String, Object> f, StepStart start, List<SimEvent> since) {

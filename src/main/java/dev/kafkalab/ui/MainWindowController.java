@@ -16,6 +16,7 @@ import dev.kafkalab.ui.lab.Frame;
 import dev.kafkalab.ui.lab.Lab;
 import dev.kafkalab.ui.lesson.LessonLibrary;
 import dev.kafkalab.ui.lesson.LessonPanel;
+import dev.kafkalab.ui.lesson.MarkdownView;
 import dev.kafkalab.ui.lesson.ProgressStore;
 import dev.kafkalab.ui.lab.LabCommand;
 import dev.kafkalab.ui.lab.SandboxWriter;
@@ -364,12 +365,7 @@ public final class MainWindowController {
 
             @Override
             public void refreshAll() {
-                log.clear();
-                hashing.clear();
-                player.showNow(lab.snapshot());
-                canvas.setBindings(lab.bindings());
-                refreshChoices();
-                refresh();
+                redrawRebuilt();
             }
 
             @Override
@@ -668,7 +664,7 @@ public final class MainWindowController {
         } else {
             stepLabel.setText("Step " + shown.index() + " of " + total + (shown.title() == null ? "" : ": "
                     + shown.title()));
-            sayLabel.setText(shown.say() == null ? "" : prose(shown.say()));
+            sayLabel.setText(MarkdownView.plain(shown.say()));
         }
         nextStepButton.setDisable(next >= total);
         nextStepButton.setText(next >= total ? (total == 0 ? "No lesson steps" : "Lesson finished ✓")
@@ -681,11 +677,6 @@ public final class MainWindowController {
         undoLabel.setText(last == null ? "" : "Undo: " + last.description());
         refreshStatus();
         refreshInspector();
-    }
-
-    /** Markdown-ish lesson text as plain prose: emphasis marks dropped, lines of a paragraph joined. */
-    static String prose(String say) {
-        return say.strip().replace("**", "").replaceAll("(?<!\\n)\\n(?!\\n)", " ");
     }
 
     private void refreshStatus() {
@@ -879,14 +870,20 @@ public final class MainWindowController {
         speedSlider.setValue(Math.max(speedSlider.getMin(), speedSlider.getValue() - 0.25));
     }
 
-    @FXML
-    void onReset() {
-        lab.reset();
+    /** The lab was rebuilt without animation (reset, a lesson's back or restart): show it from scratch. */
+    private void redrawRebuilt() {
         log.clear();
+        hashing.clear();
         player.showNow(lab.snapshot());
         canvas.setBindings(lab.bindings());
         refreshChoices();
         refresh();
+    }
+
+    @FXML
+    void onReset() {
+        lab.reset();
+        redrawRebuilt();
         player.captionProperty().set("Reset: back to the start of " + lab.scenario().title());
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui;
 
+import dev.kafkalab.engine.Configs;
 import dev.kafkalab.ui.lab.Commands;
 import dev.kafkalab.ui.model.ClusterSnapshot;
 import javafx.beans.value.ObservableValue;
@@ -118,12 +119,8 @@ final class TopicConfigDialog {
         if (s.kafkaDefault() instanceof Integer && v instanceof Number n) {
             return n.intValue();
         }
-        if (s.kafkaDefault() instanceof String && v instanceof java.util.List<?> list) {
-            // a list setting as kafka-configs writes it: compact,delete
-            return String.join(",", list.stream().map(String::valueOf).toList());
-        }
         if (s.kafkaDefault() instanceof String && !(v instanceof String)) {
-            return String.valueOf(v);
+            return Configs.text(v);
         }
         return v;
     }

@@ -86,6 +86,20 @@ class ViewModelTest {
     }
 
     @Test
+    void theInspectorsGroupLagIsTheLagLessonsAskAbout() throws Exception {
+        Lab lab = new Lab(LabTest.example("07-consumer-groups.yaml"));
+        lab.execute(new Commands.NextStep());
+        lab.execute(new Commands.Advance(5_000));
+        long engine = dev.kafkalab.engine.GroupDescription.of(lab.simulation(), "billing").lag().values().stream()
+                .mapToLong(Long::longValue).sum();
+
+        Inspection i = Inspection.of(new CanvasTarget.Group("billing"), lab.snapshot(), lab.tracker());
+
+        assertThat(engine).as("c2 polled but did not commit: its reads count").isLessThan(30);
+        assertThat(i.value("total lag")).isEqualTo(Long.toString(engine));
+    }
+
+    @Test
     void everyEventOfAFailoverLessonReadsAsASentence() throws Exception {
         Lab lab = new Lab(LabTest.example("04-replication-failover.yaml"));
         while (lab.runner().hasNextStep()) {

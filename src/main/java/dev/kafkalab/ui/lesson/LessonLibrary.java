@@ -1,6 +1,5 @@
 package dev.kafkalab.ui.lesson;
 
-import dev.kafkalab.scenario.Location;
 import dev.kafkalab.scenario.Problem;
 import dev.kafkalab.scenario.Scenario;
 import dev.kafkalab.scenario.ScenarioException;
@@ -8,7 +7,6 @@ import dev.kafkalab.scenario.ScenarioLoader;
 import dev.kafkalab.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -67,7 +65,7 @@ public final class LessonLibrary {
     public static LessonLibrary fromFolder(Path folder) throws IOException {
         List<Entry> out = new ArrayList<>();
         for (Path file : lessonFiles(folder)) {
-            out.add(load(file.getFileName().toString(), file, Files.readString(file, StandardCharsets.UTF_8)));
+            out.add(fromFile(file));
         }
         return new LessonLibrary(folder, out);
     }
@@ -103,7 +101,7 @@ public final class LessonLibrary {
         for (Path file : lessonFiles(dir)) {
             String name = file.getFileName().toString();
             try (InputStream in = Files.newInputStream(file)) {
-                out.add(load(name, null, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                out.add(fromText(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
         return new LessonLibrary(null, out);
@@ -116,17 +114,28 @@ public final class LessonLibrary {
         }
     }
 
-    /** Loads one lesson; never throws for a bad file. */
-    static Entry load(String id, Path path, String text) {
+    /** A lesson file of an author's folder; a bad or unreadable file becomes a broken entry. */
+    private static Entry fromFile(Path file) {
+        String id = file.getFileName().toString();
         try {
-            Scenario s = new ScenarioLoader().load(path != null ? path.toString() : id, text);
-            Scenario withSource = path == null ? s : new Scenario(s.title(), s.summary(), s.seed(), s.cluster(),
-                    s.topics(), s.producers(), s.consumers(), s.steps(), path, s.sandbox());
-            List<Problem> problems = ScenarioRunner.problems(withSource);
-            return problems.isEmpty() ? new Entry(id, path, withSource, List.of()) : new Entry(id, path, null, problems);
+            return checked(id, file, new ScenarioLoader().load(file));
         } catch (ScenarioException e) {
-            return new Entry(id, path, null, e.problems());
+            return new Entry(id, file, null, e.problems());
         }
+    }
+
+    /** A packaged lesson, read from the app's resources. */
+    private static Entry fromText(String id, String text) {
+        try {
+            return checked(id, null, new ScenarioLoader().load(id, text));
+        } catch (ScenarioException e) {
+            return new Entry(id, null, null, e.problems());
+        }
+    }
+
+    private static Entry checked(String id, Path path, Scenario s) {
+        List<Problem> problems = ScenarioRunner.problems(s);
+        return problems.isEmpty() ? new Entry(id, path, s, List.of()) : new Entry(id, path, null, problems);
     }
 
     public List<Entry> entries() {
@@ -149,13 +158,7 @@ public final class LessonLibrary {
         if (!LESSON_FILE.matcher(id).matches() || !Files.isRegularFile(file)) {
             return null;
         }
-        Entry e;
-        try {
-            e = load(id, file, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | UncheckedIOException ex) {
-            e = new Entry(id, file, null, List.of(new Problem(Location.start(file.toString()),
-                    "cannot read the file: " + ex.getMessage())));
-        }
+        Entry e = fromFile(file);
         entries.add(e);
         entries.sort((a, b) -> a.id().compareTo(b.id()));
         return e;

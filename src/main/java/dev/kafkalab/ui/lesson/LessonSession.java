@@ -177,8 +177,11 @@ public final class LessonSession {
             pending = false;
             return true;
         }
-        // an action whose effect only needs time (a rebalance, a fencing) is no miss: ask the future
-        pending = Lessons.met(step().goal(), lab.preview(new Commands.Advance(SETTLE_MS)), start);
+        // an action whose effect only needs time (a rebalance, a fencing) is no miss: ask the future. The
+        // look ahead replays the lab, so only an attempt (or a promise to re-check) pays for it
+        if (attempt || pending) {
+            pending = Lessons.met(step().goal(), lab.preview(new Commands.Advance(SETTLE_MS)), start);
+        }
         if (attempt && !pending) {
             misses++;
         }

@@ -130,9 +130,14 @@ public record ClusterSnapshot(long time, int controllerId, List<BrokerView> brok
                                List<String> topics) {
     }
 
-    /** A consumer group: generation (or group epoch), state, who owns what, committed offsets. */
+    /**
+     * A consumer group: generation (or group epoch), state, who owns what, committed offsets, and lag per
+     * partition as {@link dev.kafkalab.engine.GroupDescription} computes it (the high watermark minus the
+     * owner's position, or minus the committed offset when nobody reads the partition).
+     */
     public record GroupView(String id, String protocol, int generation, String state,
-                            Map<String, List<TopicPartition>> assignment, Map<TopicPartition, Long> committed) {
+                            Map<String, List<TopicPartition>> assignment, Map<TopicPartition, Long> committed,
+                            Map<TopicPartition, Long> lag) {
         /** The member owning {@code tp}, or null. */
         public String owner(TopicPartition tp) {
             for (Map.Entry<String, List<TopicPartition>> e : assignment.entrySet()) {

@@ -38,7 +38,7 @@ public record Inspection(String title, List<Row> rows) {
         } else if (target instanceof CanvasTarget.Partition p) {
             return partition(s.partition(p.topic(), p.partition()), s);
         } else if (target instanceof CanvasTarget.Group g) {
-            return group(s.group(g.id()), g.id(), s);
+            return group(s.group(g.id()), g.id());
         } else if (target instanceof CanvasTarget.Broker b) {
             return broker(s.broker(b.id()), s);
         } else if (target instanceof CanvasTarget.Topic t) {
@@ -147,16 +147,17 @@ public record Inspection(String title, List<Row> rows) {
         }
         for (GroupView g : s.groups()) {
             Long c = g.committed().get(p.topicPartition());
+            Long lag = g.lag().get(p.topicPartition());
             String owner = g.owner(p.topicPartition());
             if (c != null || owner != null) {
                 rows.add(new Row("group " + g.id(), (owner == null ? "no owner" : "owned by " + owner)
-                        + (c == null ? "" : ", committed " + c + ", lag " + Math.max(0, p.highWatermark() - c))));
+                        + (c == null ? "" : ", committed " + c) + (lag == null ? "" : ", lag " + lag)));
             }
         }
         return new Inspection("Partition " + p.topic() + "-" + p.index(), rows);
     }
 
-    private static Inspection group(GroupView g, String id, ClusterSnapshot s) {
+    private static Inspection group(GroupView g, String id) {
         if (g == null) {
             return new Inspection("Group " + id + " (not formed yet)", List.of());
         }
@@ -168,11 +169,11 @@ public record Inspection(String title, List<Row> rows) {
             rows.add(new Row("member " + e.getKey(), e.getValue().isEmpty() ? "nothing" : e.getValue().toString()));
         }
         long total = 0;
-        for (Map.Entry<TopicPartition, Long> e : g.committed().entrySet()) {
-            PartitionView p = s.partition(e.getKey().topic(), e.getKey().partition());
-            long lag = p == null ? 0 : Math.max(0, p.highWatermark() - e.getValue());
-            total += lag;
-            rows.add(new Row(e.getKey().toString(), "committed " + e.getValue() + ", lag " + lag));
+        for (Map.Entry<TopicPartition, Long> e : g.lag().entrySet()) {
+            Long c = g.committed().get(e.getKey());
+            total += e.getValue();
+            rows.add(new Row(e.getKey().toString(), (c == null ? "nothing committed" : "committed " + c) + ", lag "
+                    + e.getValue()));
         }
         rows.add(new Row("total lag", Long.toString(total)));
         return new Inspection("Group " + g.id(), rows);

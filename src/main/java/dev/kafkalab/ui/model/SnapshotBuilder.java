@@ -1,11 +1,9 @@
 package dev.kafkalab.ui.model;
 
 import dev.kafkalab.engine.Broker;
-import dev.kafkalab.engine.ClassicGroup;
 import dev.kafkalab.engine.Config;
 import dev.kafkalab.engine.Consumer;
-import dev.kafkalab.engine.ConsumerGroup;
-import dev.kafkalab.engine.GroupCoordinator;
+import dev.kafkalab.engine.GroupDescription;
 import dev.kafkalab.engine.LogRecord;
 import dev.kafkalab.engine.LogSegment;
 import dev.kafkalab.engine.Partition;
@@ -29,7 +27,6 @@ import dev.kafkalab.ui.model.ClusterSnapshot.TopicView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,7 +68,7 @@ public final class SnapshotBuilder {
                     new TreeMap<>(c.positions()), c.isClosed(), c.recordsConsumed(), List.copyOf(c.subscription())));
         }
         return new ClusterSnapshot(sim.now(), sim.cluster().controllerId(), brokers, topics, producers, consumers,
-                groups(sim.groupCoordinator()));
+                groups(sim));
     }
 
     private static boolean rewrites(SimEvent e, String topic, int partition) {
@@ -150,25 +147,13 @@ public final class SnapshotBuilder {
         return sb.toString();
     }
 
-    private static List<GroupView> groups(GroupCoordinator gc) {
+    private static List<GroupView> groups(Simulation sim) {
         List<GroupView> out = new ArrayList<>();
-        for (String id : gc.groupIds()) {
-            Map<String, List<TopicPartition>> assignment = new LinkedHashMap<>();
-            ClassicGroup classic = gc.classicGroups().get(id);
-            ConsumerGroup modern = gc.consumerGroups().get(id);
-            Map<TopicPartition, Long> committed = new TreeMap<>(gc.committed(id));
-            if (classic != null) {
-                for (ClassicGroup.Member m : classic.members().values()) {
-                    assignment.put(m.id(), List.copyOf(m.assignment()));
-                }
-                out.add(new GroupView(id, "classic", classic.generation(), classic.state().kafkaName(), assignment,
-                        committed));
-            } else if (modern != null) {
-                for (ConsumerGroup.Member m : modern.members().values()) {
-                    assignment.put(m.id(), List.copyOf(m.assignment()));
-                }
-                out.add(new GroupView(id, "consumer", modern.groupEpoch(), modern.state().kafkaName(), assignment,
-                        committed));
+        for (String id : sim.groupCoordinator().groupIds()) {
+            GroupDescription g = GroupDescription.of(sim, id);
+            if (g != null) {
+                out.add(new GroupView(id, g.protocol(), g.generation(), g.state(), g.members(),
+                        new TreeMap<>(g.committed()), g.lag()));
             }
         }
         return out;

@@ -878,6 +878,8 @@ public final class MainWindowController {
         canvas.setBindings(lab.bindings());
         refreshChoices();
         refresh();
+        String summary = lab.scenario().summary();
+        player.captionProperty().set(summary == null ? "" : summary);
     }
 
     @FXML

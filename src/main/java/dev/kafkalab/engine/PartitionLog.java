@@ -72,6 +72,9 @@ public final class PartitionLog {
 
     /** Size in bytes the batch will take, with Kafka's v2 framing. */
     static int batchSize(List<Append> batch) {
+        if (batch instanceof AppendBatch columns) {
+            return columns.sizeInBytes();
+        }
         int size = RecordSizes.RECORD_BATCH_OVERHEAD;
         long firstTs = batch.isEmpty() ? 0 : batch.get(0).timestamp();
         for (int i = 0; i < batch.size(); i++) {
@@ -87,9 +90,14 @@ public final class PartitionLog {
      */
     AppendInfo append(List<Append> batch, int leaderEpoch, long nowMs, long segmentBytes, long segmentMs) {
         int batchBytes = batchSize(batch);
+        AppendBatch columns = batch instanceof AppendBatch c ? c : null;
         long maxTs = -1;
-        for (Append r : batch) {
-            maxTs = Math.max(maxTs, r.timestamp());
+        if (columns != null) {
+            maxTs = columns.maxTimestamp();
+        } else {
+            for (Append r : batch) {
+                maxTs = Math.max(maxTs, r.timestamp());
+            }
         }
         LogSegment rolled = null;
         LogSegment active = activeSegment();
@@ -100,6 +108,33 @@ public final class PartitionLog {
         }
         long base = logEndOffset;
         assignEpochStart(leaderEpoch, base);
+        if (columns != null) {
+            // the producer's batch as it came: sizes were worked out when the records were added, and the
+            // bytes of all its records go into the store in one pass
+            int n = columns.size();
+            ensureRoom(n);
+            bytes.putAll(columns, dataPositions, tail);
+            for (int i = 0; i < n; i++) {
+                int t = tail + i;
+                byte[] key = columns.key(i);
+                byte[] value = columns.value(i);
+                offsets[t] = base + i;
+                timestamps[t] = columns.timestamp(i);
+                keyLengths[t] = key == null ? -1 : key.length;
+                valueLengths[t] = value == null ? -1 : value.length;
+                Map<String, String> h = columns.headers(i);
+                headers[t] = h.isEmpty() ? null : h;
+                epochs[t] = leaderEpoch;
+                sizes[t] = columns.recordSize(i);
+                producerIds[t] = columns.producerId;
+                sequences[t] = columns.sequence(i);
+                batchStarts[t] = i == 0;
+            }
+            tail += n;
+            logEndOffset = base + batch.size();
+            active.appended(logEndOffset - 1, batchBytes, maxTs, batch.size());
+            return new AppendInfo(base, logEndOffset - 1, batchBytes, maxTs, rolled);
+        }
         long firstTs = batch.get(0).timestamp();
         for (int i = 0; i < batch.size(); i++) {
             Append r = batch.get(i);
@@ -131,9 +166,20 @@ public final class PartitionLog {
         tail++;
     }
 
+    /** Makes room in the columns for {@code n} more records. */
+    private void ensureRoom(int n) {
+        while (tail + n > offsets.length) {
+            grow(n);
+        }
+    }
+
     private void grow() {
+        grow(1);
+    }
+
+    private void grow(int more) {
         int live = tail - head;
-        int cap = Math.max(INITIAL_CAPACITY, live * 2);
+        int cap = Math.max(INITIAL_CAPACITY, Math.max(live * 2, live + more));
         offsets = Arrays.copyOfRange(offsets, head, head + cap);
         timestamps = Arrays.copyOfRange(timestamps, head, head + cap);
         dataPositions = Arrays.copyOfRange(dataPositions, head, head + cap);
@@ -181,9 +227,32 @@ public final class PartitionLog {
      * Rolls segments by the same rules. Returns the segment rolled to, or null.
      */
     LogSegment appendAsFollower(Slice records, long nowMs, long segmentBytes, long segmentMs) {
+        int n = records.size();
+        if (n == 0) {
+            return null;
+        }
+        // the columns and the bytes come over as they are: the fetched bytes become a chunk of this store
+        ensureRoom(n);
+        int at = tail;
+        long dataBase = bytes.adopt(records.data);
+        System.arraycopy(records.offsets, 0, offsets, at, n);
+        System.arraycopy(records.timestamps, 0, timestamps, at, n);
+        System.arraycopy(records.keyLengths, 0, keyLengths, at, n);
+        System.arraycopy(records.valueLengths, 0, valueLengths, at, n);
+        System.arraycopy(records.headers, 0, headers, at, n);
+        System.arraycopy(records.epochs, 0, epochs, at, n);
+        System.arraycopy(records.sizes, 0, sizes, at, n);
+        System.arraycopy(records.producerIds, 0, producerIds, at, n);
+        System.arraycopy(records.sequences, 0, sequences, at, n);
+        System.arraycopy(records.batchStarts, 0, batchStarts, at, n);
+        // a fetch may start inside a batch (it stops at a record count): its first record starts one here
+        batchStarts[at] = true;
+        for (int k = 0; k < n; k++) {
+            dataPositions[at + k] = dataBase + records.dataStarts[k];
+        }
+        tail += n;
         LogSegment rolled = null;
         int i = 0;
-        int n = records.size();
         while (i < n) {
             int j = i + 1;
             while (j < n && !records.batchStarts[j]) {
@@ -201,25 +270,11 @@ public final class PartitionLog {
                 segments.add(rolled);
                 active = rolled;
             }
-            for (int k = i; k < j; k++) {
-                assignEpochStart(records.epochs[k], records.offsets[k]);
-                if (tail == offsets.length) {
-                    grow();
+            assignEpochStart(records.epochs[i], records.offsets[i]);
+            for (int k = i + 1; k < j; k++) {
+                if (records.epochs[k] != records.epochs[k - 1]) {
+                    assignEpochStart(records.epochs[k], records.offsets[k]);
                 }
-                int keyBytes = Math.max(0, records.keyLengths[k]);
-                int len = keyBytes + Math.max(0, records.valueLengths[k]);
-                offsets[tail] = records.offsets[k];
-                timestamps[tail] = records.timestamps[k];
-                dataPositions[tail] = bytes.put(records.data, records.dataStarts[k], len);
-                keyLengths[tail] = records.keyLengths[k];
-                valueLengths[tail] = records.valueLengths[k];
-                headers[tail] = records.headers[k];
-                epochs[tail] = records.epochs[k];
-                sizes[tail] = records.sizes[k];
-                producerIds[tail] = records.producerIds[k];
-                sequences[tail] = records.sequences[k];
-                batchStarts[tail] = k == i;
-                tail++;
             }
             logEndOffset = records.offsets[j - 1] + 1;
             active.appended(logEndOffset - 1, batchBytes, maxTs, j - i);
@@ -523,6 +578,20 @@ public final class PartitionLog {
     }
 
     /**
+     * As {@link #slice}, for a follower's fetch: whole batches only, as Kafka's fetch returns them. The
+     * record limit is soft: a batch that crosses it comes whole.
+     */
+    Slice sliceBatches(long fromOffset, long toOffset, int max) {
+        int from = indexOf(fromOffset);
+        int end = indexOf(toOffset);
+        int to = (int) Math.min(end, (long) from + Math.max(0, max));
+        while (to < end && to > from && !batchStarts[to]) {
+            to++;
+        }
+        return new Slice(this, from, Math.max(from, to));
+    }
+
+    /**
      * Records copied out of a log at one moment, kept as columns and one array of bytes (Kafka's fetch
      * response carries record batches, not records); a {@link LogRecord} is made only when asked for.
      */
@@ -561,8 +630,19 @@ public final class PartitionLog {
                 total += log.dataLength(i);
             }
             data = new byte[total];
-            for (int i = from; i < to; i++) {
-                log.bytes.copyTo(log.dataPositions[i], log.dataLength(i), data, dataStarts[i - from]);
+            // records lie one after another in the store: copy each run that sits in one chunk at once
+            int i = from;
+            while (i < to) {
+                long runStart = log.dataPositions[i];
+                int runLength = log.dataLength(i);
+                int j = i + 1;
+                while (j < to && log.dataPositions[j] == runStart + runLength
+                        && RecordBytes.chunkIndex(log.dataPositions[j]) == RecordBytes.chunkIndex(runStart)) {
+                    runLength += log.dataLength(j);
+                    j++;
+                }
+                log.bytes.copyTo(runStart, runLength, data, dataStarts[i - from]);
+                i = j;
             }
         }
 

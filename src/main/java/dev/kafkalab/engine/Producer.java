@@ -44,6 +44,8 @@ public final class Producer {
     private int incomplete;
     private boolean flushing;
     private boolean wakeupScheduled;
+    private TopicPartition lastQueueTp;
+    private Deque<ProducerBatch> lastQueue;
 
     Producer(Simulation sim, String id, Config config) {
         this.sim = sim;
@@ -203,8 +205,8 @@ public final class Producer {
         } else {
             // Kafka (RecordAccumulator.partitionChanged) completes a switch it had postponed while the
             // sticky partition still had an open batch, once that batch is sent, full or out of room.
-            Deque<ProducerBatch> stickyDeque = accumulator.get(
-                    topic.partition(sticky.current(topic.name(), available, numPartitions)).topicPartition());
+            Deque<ProducerBatch> stickyDeque = queue(
+                    topic.partition(sticky.current(topic.name(), available, numPartitions)).topicPartition(), false);
             ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
             if (open == null || open.isFull() || !open.hasRoomFor(record, timestamp)) {
                 UniformStickyPartitioner.Update u = sticky.update(topic.name(), 0, true, available, numPartitions);
@@ -218,20 +220,22 @@ public final class Producer {
             useSticky = true;
         }
         TopicPartition tp = topic.partition(partition).topicPartition();
-        Deque<ProducerBatch> deque = accumulator.computeIfAbsent(tp, k -> new ArrayDeque<>());
+        Deque<ProducerBatch> deque = queue(tp, true);
         ProducerBatch last = deque.peekLast();
-        if (last == null || !last.hasRoomFor(record, timestamp)) {
+        int recordSize = last == null ? 0 : last.sizeOfNext(record, timestamp);
+        if (last == null || !last.hasRoomFor(recordSize)) {
             if (last != null) {
                 last.closed = true;
             }
             last = new ProducerBatch(tp, sim.now(), batchSize);
+            recordSize = last.sizeOfNext(record, timestamp);
             deque.addLast(last);
             sim.scheduler().schedule(lingerMs, id + " linger", this::drain);
             ProducerBatch created = last;
             sim.scheduler().scheduleBackground(deliveryTimeoutMs, id + " delivery timeout",
                     () -> expire(created));
         }
-        int appended = last.append(seq, record, timestamp);
+        int appended = last.append(seq, record, timestamp, recordSize);
         if (observed) {
             sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, keyText(record),
                     record.valueString(), timestamp, choice, hashing, appended));
@@ -239,9 +243,9 @@ public final class Producer {
         if (useSticky) {
             ProducerBatch tail = deque.peekLast();
             boolean enableSwitch = tail == null || tail.isFull();
-            UniformStickyPartitioner.Update u = sticky.update(topic.name(), appended, enableSwitch, available,
+            UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), appended, enableSwitch, available,
                     numPartitions);
-            if (u.switched()) {
+            if (u != null) {
                 sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
                         u.producedBytes(), u.reason()));
             }
@@ -249,6 +253,27 @@ public final class Producer {
         if (deque.size() > 1 || last.isFull()) {
             wakeup();
         }
+    }
+
+    /**
+     * The accumulator's queue for {@code tp}, made when {@code create} (null otherwise when it has none).
+     * The last one asked for is remembered: a producer mostly sends to one partition at a time.
+     */
+    private Deque<ProducerBatch> queue(TopicPartition tp, boolean create) {
+        if (tp == lastQueueTp) {
+            return lastQueue;
+        }
+        Deque<ProducerBatch> q = accumulator.get(tp);
+        if (q == null) {
+            if (!create) {
+                return null;
+            }
+            q = new ArrayDeque<>();
+            accumulator.put(tp, q);
+        }
+        lastQueueTp = tp;
+        lastQueue = q;
+        return q;
     }
 
     private Topic autoCreate(long seq, ProducerRecord record, String key) {
@@ -366,9 +391,9 @@ public final class Producer {
                 b.producerId = producerId;
                 int next = sequenceFor(b.tp);
                 b.baseSequence = next;
-                sequences.put(b.tp, next + b.entries.size());
+                sequences.put(b.tp, next + b.recordCount());
             }
-            sim.emit(new SimEvent.BatchSent(sim.now(), id, b.tp.topic(), b.tp.partition(), broker, b.entries.size(),
+            sim.emit(new SimEvent.BatchSent(sim.now(), id, b.tp.topic(), b.tp.partition(), broker, b.recordCount(),
                     b.estimatedBytes()));
         }
         if (acks.equals("0")) {
@@ -472,15 +497,17 @@ public final class Producer {
         if (deque != null) {
             deque.remove(b);
         }
-        failBatch(b, new KafkaException("TimeoutException", "Expiring " + b.entries.size() + " record(s) for "
+        failBatch(b, new KafkaException("TimeoutException", "Expiring " + b.recordCount() + " record(s) for "
                 + b.tp + ":" + (sim.now() - b.createdMs) + " ms has passed since batch creation"));
         drain();
     }
 
     private void failBatch(ProducerBatch b, KafkaException error) {
         b.done = true;
-        for (ProducerBatch.Entry e : b.entries) {
-            fail(e.sequence(), b.tp.topic(), b.tp.partition(), keyText(e.record()), e.timestamp(), error);
+        for (int i = 0; i < b.recordCount(); i++) {
+            byte[] key = b.key(i);
+            fail(b.sequence(i), b.tp.topic(), b.tp.partition(), key == null ? null : new String(key,
+                    StandardCharsets.UTF_8), b.timestamp(i), error);
         }
         b.release();
     }
@@ -495,12 +522,11 @@ public final class Producer {
         }
         b.done = true;
         sim.emit(new SimEvent.BatchAcknowledged(sim.now(), id, b.tp.topic(), b.tp.partition(), baseOffset,
-                b.entries.size()));
-        for (int i = 0; i < b.entries.size(); i++) {
-            ProducerBatch.Entry e = b.entries.get(i);
+                b.recordCount()));
+        for (int i = 0; i < b.recordCount(); i++) {
             long offset = baseOffset < 0 ? -1 : baseOffset + i;
-            long ts = logAppendTime >= 0 ? logAppendTime : e.timestamp();
-            deliveries.add(e.sequence(), b.tp.topic(), b.tp.partition(), offset, e.record().key(), ts, null, null);
+            long ts = logAppendTime >= 0 ? logAppendTime : b.timestamp(i);
+            deliveries.add(b.sequence(i), b.tp.topic(), b.tp.partition(), offset, b.key(i), ts, null, null);
             incomplete--;
         }
         b.release();

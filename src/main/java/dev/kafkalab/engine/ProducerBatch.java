@@ -1,18 +1,21 @@
 package dev.kafkalab.engine;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Records for one partition gathered in a producer's accumulator (mirrors Kafka's {@code ProducerBatch}). */
+/**
+ * Records for one partition gathered in a producer's accumulator (mirrors Kafka's {@code ProducerBatch}).
+ * The records wait in columns ({@link AppendBatch}) that go to the leader as they are; beside them, the
+ * send sequence of each record for its delivery result. No object is made per record.
+ */
 final class ProducerBatch {
-    /** One record waiting in the batch, with what its delivery result needs. */
-    record Entry(long sequence, ProducerRecord record, long timestamp, PartitionLog.Append append) {
-    }
-
     final TopicPartition tp;
     final long createdMs;
     final int batchSize;
-    final ArrayList<Entry> entries;
+    private AppendBatch records;
+    private long[] sequences;
+    private int count;
+    private long firstTimestamp;
     private int estimatedBytes = RecordSizes.RECORD_BATCH_OVERHEAD;
     /** Closed for appends (sent once, or a record did not fit). */
     boolean closed;
@@ -22,51 +25,87 @@ final class ProducerBatch {
     long retryAtMs;
     int baseSequence = -1;
     long producerId = -1;
-    private List<PartitionLog.Append> appends;
 
     ProducerBatch(TopicPartition tp, long createdMs, int batchSize) {
         this.tp = tp;
         this.createdMs = createdMs;
         this.batchSize = batchSize;
-        // room for a full batch of small records at once: growing the list step by step showed in profiles
-        this.entries = new ArrayList<>(Math.max(10, Math.min(1024, batchSize / 64)));
+        // room for a full batch of small records at once: growing the columns step by step showed in profiles
+        int capacity = Math.max(10, Math.min(1024, batchSize / 64));
+        this.records = new AppendBatch(capacity);
+        this.sequences = new long[capacity];
     }
 
-    private int sizeOfNext(ProducerRecord r, long timestamp) {
-        long firstTs = entries.isEmpty() ? timestamp : entries.get(0).timestamp();
-        return RecordSizes.recordSize(entries.size(), timestamp - firstTs, r.key(), r.value(), r.headers());
+    /** Records in the batch (still counted after the batch is released). */
+    int recordCount() {
+        return count;
+    }
+
+    /** The v2 size of {@code r} if it were appended next at {@code timestamp}. */
+    int sizeOfNext(ProducerRecord r, long timestamp) {
+        long firstTs = count == 0 ? timestamp : firstTimestamp;
+        return RecordSizes.recordSize(count, timestamp - firstTs, r.key(), r.value(), r.headers());
     }
 
     /** Kafka's {@code MemoryRecordsBuilder.isFull}: at least batch.size bytes are written. */
     boolean isFull() {
-        return closed || (!entries.isEmpty() && estimatedBytes >= batchSize);
+        return closed || (count > 0 && estimatedBytes >= batchSize);
     }
 
     /** Kafka's {@code hasRoomFor}: the first record always fits; later ones while within batch.size. */
     boolean hasRoomFor(ProducerRecord r, long timestamp) {
+        return hasRoomFor(sizeOfNext(r, timestamp));
+    }
+
+    /** As {@link #hasRoomFor(ProducerRecord, long)}, for a record whose {@link #sizeOfNext} is known. */
+    boolean hasRoomFor(int recordSize) {
         if (isFull()) {
             return false;
         }
-        return entries.isEmpty() || estimatedBytes + sizeOfNext(r, timestamp) <= batchSize;
+        return count == 0 || estimatedBytes + recordSize <= batchSize;
     }
 
     /** Adds the record and returns the bytes it added (with the batch header for the first record). */
     int append(long sequence, ProducerRecord r, long timestamp) {
-        int before = entries.isEmpty() ? 0 : estimatedBytes;
-        estimatedBytes += sizeOfNext(r, timestamp);
-        entries.add(new Entry(sequence, r, timestamp, new PartitionLog.Append(r.key(), r.value(), r.headers(),
-                timestamp)));
+        return append(sequence, r, timestamp, sizeOfNext(r, timestamp));
+    }
+
+    /** As {@link #append(long, ProducerRecord, long)}, with the record's {@link #sizeOfNext} already known. */
+    int append(long sequence, ProducerRecord r, long timestamp, int recordSize) {
+        int before = count == 0 ? 0 : estimatedBytes;
+        if (count == 0) {
+            firstTimestamp = timestamp;
+        }
+        estimatedBytes += recordSize;
+        if (count == sequences.length) {
+            sequences = Arrays.copyOf(sequences, count * 2);
+        }
+        sequences[count] = sequence;
+        records.add(r.key(), r.value(), r.headers(), timestamp, recordSize);
+        count++;
         return estimatedBytes - before;
+    }
+
+    /** The producer's send sequence of record {@code i} (its place among the delivery results). */
+    long sequence(int i) {
+        return sequences[i];
+    }
+
+    byte[] key(int i) {
+        return records.key(i);
+    }
+
+    long timestamp(int i) {
+        return records.timestamp(i);
     }
 
     /**
      * Drops the records of a finished batch: its timeouts stay scheduled (and hold the batch) until they
-     * come due, long after the records were delivered.
+     * come due, long after the records were delivered. A request still on its way keeps its own reference.
      */
     void release() {
-        entries.clear();
-        entries.trimToSize();
-        appends = null;
+        records = null;
+        sequences = null;
     }
 
     int estimatedBytes() {
@@ -74,19 +113,12 @@ final class ProducerBatch {
     }
 
     /**
-     * The records as written to the log, with the idempotent producer's id and sequences. Built once, when
-     * the batch is first sent (its sequences are fixed by then); retries send the same list.
+     * The records as written to the log, with the idempotent producer's id and sequences. Fixed when the
+     * batch is first sent (its sequences are set by then); retries send the same batch.
      */
     List<PartitionLog.Append> appends() {
-        if (appends == null) {
-            List<PartitionLog.Append> out = new ArrayList<>(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                PartitionLog.Append a = entries.get(i).append();
-                out.add(producerId < 0 && baseSequence < 0 ? a : new PartitionLog.Append(a.key(), a.value(),
-                        a.headers(), a.timestamp(), producerId, baseSequence < 0 ? -1 : baseSequence + i));
-            }
-            appends = java.util.Collections.unmodifiableList(out);
-        }
-        return appends;
+        records.producerId = producerId;
+        records.baseSequence = baseSequence;
+        return records;
     }
 }

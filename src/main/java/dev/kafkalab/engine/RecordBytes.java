@@ -43,6 +43,49 @@ final class RecordBytes {
         return pos;
     }
 
+    /**
+     * Copies the key and value bytes of every record of {@code batch} side by side into one stretch of a
+     * chunk, and writes where each record's bytes start into {@code positions} from {@code at}.
+     */
+    void putAll(AppendBatch batch, long[] positions, int at) {
+        int n = batch.size();
+        byte[] chunk = room(batch.dataBytes());
+        long chunkBase = position(chunks.size() - 1, 0);
+        int w = fill;
+        for (int i = 0; i < n; i++) {
+            positions[at + i] = chunkBase | w;
+            byte[] key = batch.key(i);
+            if (key != null) {
+                System.arraycopy(key, 0, chunk, w, key.length);
+                w += key.length;
+            }
+            byte[] value = batch.value(i);
+            if (value != null) {
+                System.arraycopy(value, 0, chunk, w, value.length);
+                w += value.length;
+            }
+        }
+        fill = w;
+    }
+
+    /**
+     * Takes {@code data} as it is, as the last chunk (a follower's fetched bytes, which nothing else holds):
+     * returns the position of its first byte. Later records go to a chunk after it.
+     */
+    long adopt(byte[] data) {
+        if (data.length == 0) {
+            return end();
+        }
+        chunks.add(data);
+        fill = data.length;
+        return position(chunks.size() - 1, 0);
+    }
+
+    /** The chunk index of a position. */
+    static int chunkIndex(long pos) {
+        return chunkOf(pos);
+    }
+
     /** Copies {@code len} bytes at {@code pos} into {@code dest} at {@code destPos}. */
     void copyTo(long pos, int len, byte[] dest, int destPos) {
         if (len > 0) {

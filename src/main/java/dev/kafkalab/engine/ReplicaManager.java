@@ -13,7 +13,7 @@ final class ReplicaManager {
     static final long FETCH_WAIT_MAX_MS = 500;
     /** How long a follower waits before fetching again after an error (replica.fetch.backoff.ms). */
     static final long FETCH_BACKOFF_MS = 1000;
-    /** Most records a follower takes in one fetch. */
+    /** Most records a follower takes in one fetch (a soft limit: a batch crossing it comes whole). */
     static final int FETCH_MAX_RECORDS = 2000;
 
     private final Simulation sim;
@@ -329,7 +329,7 @@ final class ReplicaManager {
         maybeExpandIsr(leader, follower.broker(), fetchOffset);
         maybeIncrementHighWatermark(leader);
         if (fetchOffset < leaderEnd) {
-            PartitionLog.Slice records = leader.log().slice(fetchOffset, leaderEnd, FETCH_MAX_RECORDS);
+            PartitionLog.Slice records = leader.log().sliceBatches(fetchOffset, leaderEnd, FETCH_MAX_RECORDS);
             long hw = leader.highWatermark;
             long logStart = leader.log().logStartOffset();
             respond(leaderId, follower, round, () -> appendFetched(follower, records, hw, logStart, session));

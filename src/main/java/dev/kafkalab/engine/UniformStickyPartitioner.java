@@ -60,16 +60,28 @@ public final class UniformStickyPartitioner {
         if (s == null) {
             return new Update(-1, -1, 0, false, "");
         }
+        Update switched = count(topic, s, appendedBytes, enableSwitch, available, numPartitions);
+        return switched != null ? switched : new Update(s.partition, s.partition, s.producedBytes, false, "");
+    }
+
+    /** As {@link #update}, but null when the partition stays (nothing is made per record sent). */
+    Update switchIfDue(String topic, int appendedBytes, boolean enableSwitch, List<Integer> available,
+                       int numPartitions) {
+        Sticky s = sticky.get(topic);
+        return s == null ? null : count(topic, s, appendedBytes, enableSwitch, available, numPartitions);
+    }
+
+    private Update count(String topic, Sticky s, int appendedBytes, boolean enableSwitch, List<Integer> available,
+                         int numPartitions) {
         s.producedBytes += appendedBytes;
         long produced = s.producedBytes;
-        String reason = null;
+        String reason;
         if (produced >= 2L * batchSize) {
             reason = "produced " + produced + " bytes, at least twice batch.size (" + batchSize + ")";
         } else if (produced >= batchSize && enableSwitch) {
             reason = "produced " + produced + " bytes >= batch.size (" + batchSize + ") and the batch is full or sent";
-        }
-        if (reason == null) {
-            return new Update(s.partition, s.partition, produced, false, "");
+        } else {
+            return null;
         }
         Sticky next = new Sticky(next(available, numPartitions));
         sticky.put(topic, next);

@@ -102,4 +102,59 @@ class ReplicationTruncationTest {
         }
         assertThat(contents(p, 0)).isEqualTo(contents(p, 1)).isEqualTo(contents(p, 2));
     }
+
+    @Test
+    void followersKeepLargeBatchesFetchedInPiecesThroughATruncationAndANewLeader() {
+        Simulation sim = cluster(7, Map.of());
+        Partition p = topic(sim, "orders", List.of(0, 1, 2), null);
+        // batches of thousands of records: a follower's fetch (at most 2,000 records) stops inside one
+        Producer producer = sim.createProducer("bulk", Map.of("acks", "1", "linger.ms", 0, "batch.size", 1_000_000));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            send(producer, "orders", "k-" + i, "v-" + i);
+            expected.add(i + ":k-" + i + "=v-" + i);
+        }
+        producer.flush();
+        sim.runUntilIdle();
+        sim.advance(1_000);
+        for (int b : p.replicas()) {
+            assertThat(contents(p, b)).as("replica on broker %d", b).isEqualTo(expected);
+            assertThat(p.replica(b).log().segments().get(0).sizeInBytes())
+                    .as("the same segment size on broker %d", b)
+                    .isEqualTo(p.replica(0).log().segments().get(0).sizeInBytes());
+        }
+
+        sim.cluster().isolate(0);
+        for (int i = 0; i < 3; i++) {
+            send(producer, "orders", "lost-" + i, "x");
+        }
+        sim.runUntilIdle();
+        sim.advance(10_000);
+        assertThat(p.leader()).isNotZero();
+        for (int i = 0; i < 2_500; i++) {
+            send(producer, "orders", "after-" + i, "w-" + i);
+            expected.add((5_000 + i) + ":after-" + i + "=w-" + i);
+        }
+        producer.flush();
+        sim.runUntilIdle();
+        sim.cluster().heal(0);
+        sim.advance(5_000);
+
+        assertThat(events(sim, SimEvent.LogTruncated.class)).singleElement().satisfies(t -> {
+            assertThat(t.broker()).isZero();
+            assertThat(t.removed()).containsExactly("5000:lost-0=x", "5001:lost-1=x", "5002:lost-2=x");
+        });
+        for (int b : p.replicas()) {
+            assertThat(contents(p, b)).as("replica on broker %d", b).isEqualTo(expected);
+        }
+        assertThat(p.isr()).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(p.highWatermark()).isEqualTo(7_500);
+        List<Delivery> deliveries = producer.deliveries();
+        assertThat(deliveries).hasSize(7_503).allMatch(Delivery::acked);
+        assertThat(deliveries.get(4_500)).satisfies(d -> {
+            assertThat(d.key()).isEqualTo("k-4500");
+            assertThat(d.offset()).isEqualTo(4_500);
+        });
+        assertThat(deliveries.get(7_502).key()).isEqualTo("after-2499");
+    }
 }

@@ -449,7 +449,7 @@ public final class Consumer {
             autoCommit();
         }
         resetPositions();
-        List<ConsumerRecord> out = new ArrayList<>();
+        List<ConsumerRecord> out = new ArrayList<>(Math.max(0, Math.min(limit, available(limit))));
         int n = assignment.size();
         for (int k = 0; k < n && out.size() < limit; k++) {
             TopicPartition tp = assignment.get((nextPartition + k) % n);
@@ -458,13 +458,9 @@ public final class Consumer {
                 continue;
             }
             long from = positions.get(tp);
-            List<LogRecord> got = p.log(p.leader()).fetch(from, p.highWatermark(), limit - out.size());
-            if (got.isEmpty()) {
+            long next = p.log(p.leader()).fetchInto(from, p.highWatermark(), limit - out.size(), tp, out);
+            if (next < 0) {
                 continue;
-            }
-            long next = got.get(got.size() - 1).offset() + 1;
-            for (LogRecord r : got) {
-                out.add(new ConsumerRecord(tp.topic(), tp.partition(), r));
             }
             positions.put(tp, next);
             sim.emit(new SimEvent.RecordsPolled(sim.now(), id, tp.topic(), tp.partition(), from, next));
@@ -474,6 +470,21 @@ public final class Consumer {
         }
         recordsConsumed += out.size();
         return out;
+    }
+
+    /** How many records a poll could return at most (up to {@code cap}), to size its list once. */
+    private int available(int cap) {
+        long total = 0;
+        for (TopicPartition tp : assignment) {
+            Long pos = positions.get(tp);
+            if (pos != null) {
+                total += Math.max(0, partition(tp).highWatermark() - pos);
+                if (total >= cap) {
+                    return cap;
+                }
+            }
+        }
+        return (int) total;
     }
 
     private void resetPositions() {

@@ -554,20 +554,22 @@ public final class PartitionLog {
     }
 
     /**
-     * As {@link #read}, with every record made at once and its bytes copied once: a consumer's fetch,
-     * which hands each record to the application anyway (no intermediate copy of the columns).
+     * A consumer's fetch: the records with offsets in [fromOffset, toOffset), at most {@code max}, added to
+     * {@code out} as the application receives them, each record's bytes copied once (no intermediate copy
+     * of the columns). Returns the offset after the last record added, or -1 when none.
      */
-    public List<LogRecord> fetch(long fromOffset, long toOffset, int max) {
+    long fetchInto(long fromOffset, long toOffset, int max, TopicPartition tp, List<ConsumerRecord> out) {
         int from = indexOf(fromOffset);
         int to = (int) Math.min(indexOf(toOffset), (long) from + Math.max(0, max));
         if (to <= from) {
-            return List.of();
+            return -1;
         }
-        List<LogRecord> out = new ArrayList<>(to - from);
+        String topic = tp.topic();
+        int partition = tp.partition();
         for (int i = from; i < to; i++) {
-            out.add(view(i));
+            out.add(new ConsumerRecord(topic, partition, view(i)));
         }
-        return out;
+        return offsets[to - 1] + 1;
     }
 
     /** As {@link #read}, as the log's own columns (a follower's fetch copies them without a record object). */

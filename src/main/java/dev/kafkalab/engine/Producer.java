@@ -158,7 +158,8 @@ public final class Producer {
                 return;
             }
         }
-        int size = RecordSizes.producerUpperBound(record.key(), record.value(), record.headers());
+        int payload = RecordSizes.sizeOfPayload(record.key(), record.value(), record.headers());
+        int size = RecordSizes.RECORD_BATCH_OVERHEAD + RecordSizes.MAX_RECORD_OVERHEAD + payload;
         int maxRequest = maxRequestSize;
         if (size > maxRequest) {
             fail(seq, record.topic(), -1, keyText(record), sim.now(), KafkaException.recordTooLarge("The message is " + size
@@ -205,30 +206,31 @@ public final class Producer {
         } else {
             // Kafka (RecordAccumulator.partitionChanged) completes a switch it had postponed while the
             // sticky partition still had an open batch, once that batch is sent, full or out of room.
-            Deque<ProducerBatch> stickyDeque = queue(
-                    topic.partition(sticky.current(topic.name(), available, numPartitions)).topicPartition(), false);
+            partition = sticky.current(topic.name(), available, numPartitions);
+            Deque<ProducerBatch> stickyDeque = queue(topic.partition(partition).topicPartition(), false);
             ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
-            if (open == null || open.isFull() || !open.hasRoomFor(record, timestamp)) {
-                UniformStickyPartitioner.Update u = sticky.update(topic.name(), 0, true, available, numPartitions);
-                if (u.switched()) {
+            if (open == null || !open.hasRoomFor(open.sizeOfNext(payload, timestamp))) {
+                UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), 0, true, available,
+                        numPartitions);
+                if (u != null) {
                     sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
                             u.producedBytes(), u.reason()));
+                    partition = u.to();
                 }
             }
-            partition = sticky.current(topic.name(), available, numPartitions);
             choice = "sticky";
             useSticky = true;
         }
         TopicPartition tp = topic.partition(partition).topicPartition();
         Deque<ProducerBatch> deque = queue(tp, true);
         ProducerBatch last = deque.peekLast();
-        int recordSize = last == null ? 0 : last.sizeOfNext(record, timestamp);
+        int recordSize = last == null ? 0 : last.sizeOfNext(payload, timestamp);
         if (last == null || !last.hasRoomFor(recordSize)) {
             if (last != null) {
                 last.closed = true;
             }
             last = new ProducerBatch(tp, sim.now(), batchSize);
-            recordSize = last.sizeOfNext(record, timestamp);
+            recordSize = last.sizeOfNext(payload, timestamp);
             deque.addLast(last);
             sim.scheduler().schedule(lingerMs, id + " linger", this::drain);
             ProducerBatch created = last;

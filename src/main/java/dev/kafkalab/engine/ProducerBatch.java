@@ -47,6 +47,12 @@ final class ProducerBatch {
         return RecordSizes.recordSize(count, timestamp - firstTs, r.key(), r.value(), r.headers());
     }
 
+    /** As {@link #sizeOfNext(ProducerRecord, long)}, from the record's {@link RecordSizes#sizeOfPayload}. */
+    int sizeOfNext(int payloadSize, long timestamp) {
+        long firstTs = count == 0 ? timestamp : firstTimestamp;
+        return RecordSizes.recordSize(count, timestamp - firstTs, payloadSize);
+    }
+
     /** Kafka's {@code MemoryRecordsBuilder.isFull}: at least batch.size bytes are written. */
     boolean isFull() {
         return closed || (count > 0 && estimatedBytes >= batchSize);

@@ -35,6 +35,9 @@ public final class RecordSizes {
     static int sizeOfPayload(byte[] key, byte[] value, Map<String, String> headers) {
         int size = bytesField(key) + bytesField(value);
         size += varintSize(headers.size());
+        if (headers.isEmpty()) {
+            return size;
+        }
         for (Map.Entry<String, String> h : headers.entrySet()) {
             byte[] hk = h.getKey().getBytes(StandardCharsets.UTF_8);
             size += varintSize(hk.length) + hk.length;
@@ -47,6 +50,12 @@ public final class RecordSizes {
     public static int recordSize(int offsetDelta, long timestampDelta, byte[] key, byte[] value,
                                  Map<String, String> headers) {
         int body = 1 + varlongSize(timestampDelta) + varintSize(offsetDelta) + sizeOfPayload(key, value, headers);
+        return varintSize(body) + body;
+    }
+
+    /** As {@link #recordSize(int, long, byte[], byte[], Map)}, from the payload's {@link #sizeOfPayload}. */
+    static int recordSize(int offsetDelta, long timestampDelta, int payloadSize) {
+        int body = 1 + varlongSize(timestampDelta) + varintSize(offsetDelta) + payloadSize;
         return varintSize(body) + body;
     }
 

@@ -15,6 +15,8 @@ public final class UniformStickyPartitioner {
     private final Random random;
     private final int batchSize;
     private final Map<String, Sticky> sticky = new HashMap<>();
+    private String lastTopic;
+    private Sticky lastSticky;
 
     private static final class Sticky {
         final int partition;
@@ -41,12 +43,31 @@ public final class UniformStickyPartitioner {
      * @param numPartitions all partitions of the topic
      */
     public int current(String topic, List<Integer> available, int numPartitions) {
-        Sticky s = sticky.get(topic);
+        Sticky s = sticky(topic);
         if (s == null) {
             s = new Sticky(next(available, numPartitions));
-            sticky.put(topic, s);
+            remember(topic, s);
         }
         return s.partition;
+    }
+
+    /** The topic's sticky state; the last topic asked for is remembered (a producer mostly sends to one). */
+    private Sticky sticky(String topic) {
+        if (topic == lastTopic) {
+            return lastSticky;
+        }
+        Sticky s = sticky.get(topic);
+        if (s != null) {
+            lastTopic = topic;
+            lastSticky = s;
+        }
+        return s;
+    }
+
+    private void remember(String topic, Sticky s) {
+        sticky.put(topic, s);
+        lastTopic = topic;
+        lastSticky = s;
     }
 
     /**
@@ -56,7 +77,7 @@ public final class UniformStickyPartitioner {
      */
     public Update update(String topic, int appendedBytes, boolean enableSwitch, List<Integer> available,
                          int numPartitions) {
-        Sticky s = sticky.get(topic);
+        Sticky s = sticky(topic);
         if (s == null) {
             return new Update(-1, -1, 0, false, "");
         }
@@ -67,7 +88,7 @@ public final class UniformStickyPartitioner {
     /** As {@link #update}, but null when the partition stays (nothing is made per record sent). */
     Update switchIfDue(String topic, int appendedBytes, boolean enableSwitch, List<Integer> available,
                        int numPartitions) {
-        Sticky s = sticky.get(topic);
+        Sticky s = sticky(topic);
         return s == null ? null : count(topic, s, appendedBytes, enableSwitch, available, numPartitions);
     }
 
@@ -84,7 +105,7 @@ public final class UniformStickyPartitioner {
             return null;
         }
         Sticky next = new Sticky(next(available, numPartitions));
-        sticky.put(topic, next);
+        remember(topic, next);
         return new Update(s.partition, next.partition, produced, true, reason);
     }
 

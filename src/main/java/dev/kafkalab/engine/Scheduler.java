@@ -16,7 +16,15 @@ public final class Scheduler {
         }
     }
 
+    /** Delays at least this long go to {@link #far}: mostly timeouts, which seldom fire. */
+    private static final long FAR_MS = 1_000;
+
+    /**
+     * Tasks due soon. Timeouts (one per batch and request) pile up far ahead; kept apart, they do not
+     * deepen the heap every near task climbs. Both heaps keep (time, seq) order and the earlier head runs.
+     */
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private final PriorityQueue<Task> far = new PriorityQueue<>();
     private final VirtualClock clock;
     private long nextSeq;
     private int foreground;
@@ -30,7 +38,7 @@ public final class Scheduler {
         if (delayMs < 0) {
             throw new IllegalArgumentException("negative delay " + delayMs);
         }
-        queue.add(new Task(clock.now() + delayMs, nextSeq++, name, false, action));
+        add(new Task(clock.now() + delayMs, nextSeq++, name, false, action), delayMs);
         foreground++;
     }
 
@@ -42,7 +50,21 @@ public final class Scheduler {
         if (delayMs < 0) {
             throw new IllegalArgumentException("negative delay " + delayMs);
         }
-        queue.add(new Task(clock.now() + delayMs, nextSeq++, name, true, action));
+        add(new Task(clock.now() + delayMs, nextSeq++, name, true, action), delayMs);
+    }
+
+    private void add(Task t, long delayMs) {
+        (delayMs >= FAR_MS ? far : queue).add(t);
+    }
+
+    /** The heap whose head runs next, or null when both are empty. */
+    private PriorityQueue<Task> next() {
+        Task near = queue.peek();
+        Task later = far.peek();
+        if (near == null) {
+            return later == null ? null : far;
+        }
+        return later == null || near.compareTo(later) < 0 ? queue : far;
     }
 
     /** True when no foreground work is pending (housekeeping may still be scheduled). */
@@ -52,16 +74,17 @@ public final class Scheduler {
 
     /** Virtual time of the next task of any kind, or {@code Long.MAX_VALUE} when none is scheduled. */
     public long nextTime() {
-        Task t = queue.peek();
-        return t == null ? Long.MAX_VALUE : t.time;
+        PriorityQueue<Task> q = next();
+        return q == null ? Long.MAX_VALUE : q.peek().time;
     }
 
     /** Runs the earliest task, moving the clock to its time. Returns false when idle. */
     boolean runOne() {
-        Task t = queue.poll();
-        if (t == null) {
+        PriorityQueue<Task> q = next();
+        if (q == null) {
             return false;
         }
+        Task t = q.poll();
         if (!t.background) {
             foreground--;
         }

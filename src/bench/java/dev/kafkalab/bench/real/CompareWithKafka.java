@@ -23,10 +23,10 @@ public final class CompareWithKafka implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "1000000", description = "Records per workload (default 1,000,000).")
     int records;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Measured rounds (default 3).")
+    @Option(names = "--runs", defaultValue = "5", description = "Measured rounds (default 5).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Warm-up rounds, not counted (default 1).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up rounds, not counted (default 2).")
     int warmup;
 
     private static final String[] NAMES = {

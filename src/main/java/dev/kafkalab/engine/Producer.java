@@ -45,6 +45,14 @@ public final class Producer {
     private boolean flushing;
     private boolean wakeupScheduled;
     private TopicPartition lastQueueTp;
+    /** Names of this producer's scheduled tasks (for debugging), made once rather than per batch. */
+    private final String lingerTask;
+    private final String deliveryTimeoutTask;
+    private final String senderTask;
+    private final String requestTimeoutTask;
+    /** The sticky partition's open batch as send() last checked it, and the size the record would add. */
+    private ProducerBatch stickyOpen;
+    private int openSize;
     private Deque<ProducerBatch> lastQueue;
 
     Producer(Simulation sim, String id, Config config) {
@@ -67,6 +75,10 @@ public final class Producer {
         this.deliveryTimeoutMs = config.getInt("delivery.timeout.ms");
         this.ignoresKeys = p.equals(Configs.PARTITIONER_ROUND_ROBIN) || config.getBoolean("partitioner.ignore.keys");
         this.sticky = new UniformStickyPartitioner(sim.random(), batchSize);
+        this.lingerTask = id + " linger";
+        this.deliveryTimeoutTask = id + " delivery timeout";
+        this.senderTask = id + " sender";
+        this.requestTimeoutTask = id + " request timeout";
         this.counting = switch (p) {
             case Configs.PARTITIONER_ROUND_ROBIN -> CountingPartitioner.roundRobin();
             case Configs.PARTITIONER_LEGACY -> CountingPartitioner.legacy(sim.random());
@@ -209,12 +221,16 @@ public final class Producer {
             partition = sticky.current(topic.name(), available, numPartitions);
             Deque<ProducerBatch> stickyDeque = queue(topic.partition(partition).topicPartition(), false);
             ProducerBatch open = stickyDeque == null ? null : stickyDeque.peekLast();
-            if (open == null || !open.hasRoomFor(open.sizeOfNext(payload, timestamp))) {
+            openSize = open == null ? 0 : open.sizeOfNext(payload, timestamp);
+            stickyOpen = open;
+            if (open == null || !open.hasRoomFor(openSize)) {
                 UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), 0, true, available,
                         numPartitions);
                 if (u != null) {
-                    sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
-                            u.producedBytes(), u.reason()));
+                    if (observed) {
+                        sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
+                                u.producedBytes(), u.reason()));
+                    }
                     partition = u.to();
                 }
             }
@@ -224,7 +240,8 @@ public final class Producer {
         TopicPartition tp = topic.partition(partition).topicPartition();
         Deque<ProducerBatch> deque = queue(tp, true);
         ProducerBatch last = deque.peekLast();
-        int recordSize = last == null ? 0 : last.sizeOfNext(payload, timestamp);
+        int recordSize = last == null ? 0 : last == stickyOpen ? openSize : last.sizeOfNext(payload, timestamp);
+        stickyOpen = null;
         if (last == null || !last.hasRoomFor(recordSize)) {
             if (last != null) {
                 last.closed = true;
@@ -232,9 +249,9 @@ public final class Producer {
             last = new ProducerBatch(tp, sim.now(), batchSize);
             recordSize = last.sizeOfNext(payload, timestamp);
             deque.addLast(last);
-            sim.scheduler().schedule(lingerMs, id + " linger", this::drain);
+            sim.scheduler().schedule(lingerMs, lingerTask, this::drain);
             ProducerBatch created = last;
-            sim.scheduler().scheduleBackground(deliveryTimeoutMs, id + " delivery timeout",
+            sim.scheduler().scheduleBackground(deliveryTimeoutMs, deliveryTimeoutTask,
                     () -> expire(created));
         }
         int appended = last.append(seq, record, timestamp, recordSize);
@@ -248,8 +265,10 @@ public final class Producer {
             UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), appended, enableSwitch, available,
                     numPartitions);
             if (u != null) {
-                sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
-                        u.producedBytes(), u.reason()));
+                if (observed) {
+                    sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
+                            u.producedBytes(), u.reason()));
+                }
             }
         }
         if (deque.size() > 1 || last.isFull()) {
@@ -325,7 +344,7 @@ public final class Producer {
     private void wakeup() {
         if (!wakeupScheduled) {
             wakeupScheduled = true;
-            sim.scheduler().schedule(0, id + " sender", () -> {
+            sim.scheduler().schedule(0, senderTask, () -> {
                 wakeupScheduled = false;
                 drain();
             });
@@ -414,12 +433,12 @@ public final class Producer {
         long timeout = config.getInt("request.timeout.ms");
         for (ProducerBatch b : batches) {
             List<PartitionLog.Append> records = b.appends();
-            sim.network().send(Network.CLIENT, broker, "produce to " + broker, false, () ->
+            sim.network().send(Network.CLIENT, broker, "produce request", false, () ->
                     sim.replicaManager().produce(broker, b.tp, records, acks, timeout, res ->
                             sim.network().send(broker, Network.CLIENT, "produce response", false, () ->
                                     answered(req, b, res.error(), res.baseOffset(), res.logAppendTime()))));
         }
-        sim.scheduler().scheduleBackground(timeout, id + " request timeout", () -> {
+        sim.scheduler().scheduleBackground(timeout, requestTimeoutTask, () -> {
             if (!req.finished) {
                 finish(req, new KafkaException("TimeoutException", "Disconnected from node " + broker
                         + " due to request timeout."));

@@ -28,7 +28,18 @@ public final class UniformStickyPartitioner {
     }
 
     /** What {@link #update} did. */
-    public record Update(int from, int to, long producedBytes, boolean switched, String reason) {
+    public record Update(int from, int to, long producedBytes, boolean switched, boolean twiceBatchSize,
+                         int batchSize) {
+        /** Why the partition changed, in words (made only when someone reads it); empty when it did not. */
+        public String reason() {
+            if (!switched) {
+                return "";
+            }
+            return twiceBatchSize
+                    ? "produced " + producedBytes + " bytes, at least twice batch.size (" + batchSize + ")"
+                    : "produced " + producedBytes + " bytes >= batch.size (" + batchSize
+                            + ") and the batch is full or sent";
+        }
     }
 
     public UniformStickyPartitioner(Random random, int batchSize) {
@@ -79,10 +90,10 @@ public final class UniformStickyPartitioner {
                          int numPartitions) {
         Sticky s = sticky(topic);
         if (s == null) {
-            return new Update(-1, -1, 0, false, "");
+            return new Update(-1, -1, 0, false, false, batchSize);
         }
         Update switched = count(topic, s, appendedBytes, enableSwitch, available, numPartitions);
-        return switched != null ? switched : new Update(s.partition, s.partition, s.producedBytes, false, "");
+        return switched != null ? switched : new Update(s.partition, s.partition, s.producedBytes, false, false, batchSize);
     }
 
     /** As {@link #update}, but null when the partition stays (nothing is made per record sent). */
@@ -96,17 +107,13 @@ public final class UniformStickyPartitioner {
                          int numPartitions) {
         s.producedBytes += appendedBytes;
         long produced = s.producedBytes;
-        String reason;
-        if (produced >= 2L * batchSize) {
-            reason = "produced " + produced + " bytes, at least twice batch.size (" + batchSize + ")";
-        } else if (produced >= batchSize && enableSwitch) {
-            reason = "produced " + produced + " bytes >= batch.size (" + batchSize + ") and the batch is full or sent";
-        } else {
+        boolean twice = produced >= 2L * batchSize;
+        if (!twice && !(produced >= batchSize && enableSwitch)) {
             return null;
         }
         Sticky next = new Sticky(next(available, numPartitions));
         remember(topic, next);
-        return new Update(s.partition, next.partition, produced, true, reason);
+        return new Update(s.partition, next.partition, produced, true, twice, batchSize);
     }
 
     private int next(List<Integer> available, int numPartitions) {

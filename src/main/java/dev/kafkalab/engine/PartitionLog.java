@@ -197,6 +197,14 @@ public final class PartitionLog {
 
     /** Index into the columns of the first record with offset >= {@code offset}. */
     private int indexOf(long offset) {
+        if (head == tail || offset > offsets[tail - 1]) {
+            return tail;
+        }
+        // without compaction's gaps, an offset sits exactly where counting from the first record puts it
+        long guess = offset - offsets[head];
+        if (guess >= 0 && guess < tail - head && offsets[head + (int) guess] == offset) {
+            return head + (int) guess;
+        }
         int i = Arrays.binarySearch(offsets, head, tail, offset);
         return i >= 0 ? i : -i - 1;
     }

@@ -47,7 +47,7 @@ public class KafkaLabApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
-        FirstFrame.exitIfAsked(scene);
+        FirstFrame.exitAfterLessonsIfAsked(scene);
         stage.show();
         this.controller = controller;
         stage.setOnHidden(e -> controller.lessons().stopWatching());

@@ -313,12 +313,16 @@ public final class MainWindowController {
                 examplesMenu.getItems().add(item);
             }
         }
-        // what the first frame does not need is built just after it: a quicker first window
-        Platform.runLater(() -> Platform.runLater(() -> {
+        // what the first frame does not need is built just after it: a quicker first window. The packaged
+        // lessons are read then too (the list fills in a moment later), so no thread competes with it.
+        afterFirstPulse(() -> {
             buildEventFilter();
             installTooltips();
             buildHelp();
-        }));
+            startLessonLoader();
+        });
+        // the picture is drawn once, at the viewport's width, not first at a guess and again
+        canvas.holdFirstDrawUntilLaidOut();
         Lab started = StartLesson.take();
         if (started != null) {
             lab = started;
@@ -326,17 +330,50 @@ public final class MainWindowController {
         } else {
             loadResource(START_SCENARIO);
         }
-        // the packaged lessons are read after the first frame: the list fills in a moment later
+    }
+
+    /** Reads the packaged lessons on a thread of their own and shows them, unless an author's folder came first. */
+    private void startLessonLoader() {
         Thread loader = new Thread(() -> {
             LessonLibrary packaged = LessonLibrary.packaged();
             Platform.runLater(() -> {
                 if (!lessonsChosen) {
                     showLessons(packaged);
                 }
+                FirstFrame.lessonsShown();
             });
         }, "lesson-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /**
+     * Runs {@code task} on the FX thread once the window's first frame is on screen: at the second pulse,
+     * which starts only after the first frame has been rendered, so the task does not compete with it.
+     */
+    private void afterFirstPulse(Runnable task) {
+        rootStack.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene now) {
+                if (now == null) {
+                    return;
+                }
+                rootStack.sceneProperty().removeListener(this);
+                int[] pulses = new int[1];
+                Runnable[] probe = new Runnable[1];
+                probe[0] = () -> {
+                    if (++pulses[0] == 1) {
+                        Platform.requestNextPulse();
+                    } else if (pulses[0] == 2) {
+                        Platform.runLater(() -> {
+                            now.removePostLayoutPulseListener(probe[0]);
+                            task.run();
+                        });
+                    }
+                };
+                now.addPostLayoutPulseListener(probe[0]);
+            }
+        });
     }
 
     /** Shows these lessons in the lesson list instead of the packaged ones (an author's folder). */

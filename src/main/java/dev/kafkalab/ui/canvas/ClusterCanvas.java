@@ -58,6 +58,7 @@ public final class ClusterCanvas extends Pane {
     private ClusterSnapshot snapshot;
     private Map<String, String> bindings = Map.of();
     private double layoutWidth = 1000;
+    private boolean holdFirstDraw;
     private double brokersTop;
     private Function<CanvasTarget, ContextMenu> menus = t -> null;
     private DropHandler dropHandler;
@@ -85,7 +86,24 @@ public final class ClusterCanvas extends Pane {
     /** Draws the cluster as it is in {@code s}; the overlay is cleared. */
     public void setSnapshot(ClusterSnapshot s) {
         this.snapshot = s;
-        redraw();
+        if (!holdFirstDraw) {
+            redraw();
+        }
+    }
+
+    /**
+     * Draws nothing until the canvas knows its width (from {@link #setLayoutWidth} or its first layout):
+     * a window opening draws its picture once, at the right width, instead of at a guess and then again.
+     */
+    public void holdFirstDrawUntilLaidOut() {
+        holdFirstDraw = true;
+    }
+
+    private void releaseFirstDraw() {
+        if (holdFirstDraw) {
+            holdFirstDraw = false;
+            redraw();
+        }
     }
 
     public ClusterSnapshot snapshot() {
@@ -102,7 +120,10 @@ public final class ClusterCanvas extends Pane {
         double clamped = Math.max(MIN_WIDTH, Math.floor(w));
         if (Math.abs(clamped - layoutWidth) >= 1) {
             layoutWidth = clamped;
+            holdFirstDraw = false;
             redraw();
+        } else {
+            releaseFirstDraw();
         }
     }
 
@@ -338,6 +359,7 @@ public final class ClusterCanvas extends Pane {
 
     @Override
     protected void layoutChildren() {
+        releaseFirstDraw();
         super.layoutChildren();
         uncacheViewport();
     }

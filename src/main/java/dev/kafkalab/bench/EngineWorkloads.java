@@ -149,8 +149,8 @@ public final class EngineWorkloads {
             long before = records;
             for (Consumer c : consumers) {
                 for (ConsumerRecord r : c.poll(null)) {
-                    byte[] k = r.record().key();
-                    bytes += r.record().value().length + (k == null ? 0 : k.length);
+                    byte[] k = r.key();
+                    bytes += r.value().length + (k == null ? 0 : k.length);
                     records++;
                 }
             }

@@ -210,6 +210,11 @@ public final class PartitionLog {
     }
 
     @SuppressWarnings("unchecked")
+    private Map<String, String> header(int i) {
+        return (Map<String, String>) headers[i];
+    }
+
+    @SuppressWarnings("unchecked")
     private LogRecord view(int i) {
         Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
         return new LogRecord(offsets[i], timestamps[i], key(i), value(i), h, epochs[i], sizes[i], producerIds[i],
@@ -575,7 +580,9 @@ public final class PartitionLog {
         String topic = tp.topic();
         int partition = tp.partition();
         for (int i = from; i < to; i++) {
-            out.add(new ConsumerRecord(topic, partition, view(i)));
+            Map<String, String> h = headers[i] == null ? Collections.emptyMap() : header(i);
+            out.add(new ConsumerRecord(topic, partition, offsets[i], timestamps[i], key(i), value(i), h, epochs[i],
+                    sizes[i], producerIds[i], sequences[i], batchStarts[i]));
         }
         return offsets[to - 1] + 1;
     }

@@ -35,6 +35,10 @@ public final class Producer {
     private final int maxRequestSize;
     private final long bufferMemory;
     private final int deliveryTimeoutMs;
+    private final String acks;
+    private final int maxInFlight;
+    private final int requestTimeoutMs;
+    private final int retries;
     private final boolean ignoresKeys;
     /** The partitions with a leader, for the topic last sent to, as of its leadership version. */
     private Topic availableTopic;
@@ -73,6 +77,10 @@ public final class Producer {
         this.maxRequestSize = config.getInt("max.request.size");
         this.bufferMemory = config.getLong("buffer.memory");
         this.deliveryTimeoutMs = config.getInt("delivery.timeout.ms");
+        this.acks = config.getString("acks");
+        this.maxInFlight = config.getInt("max.in.flight.requests.per.connection");
+        this.requestTimeoutMs = config.getInt("request.timeout.ms");
+        this.retries = config.getInt("retries");
         this.ignoresKeys = p.equals(Configs.PARTITIONER_ROUND_ROBIN) || config.getBoolean("partitioner.ignore.keys");
         this.sticky = new UniformStickyPartitioner(sim.random(), batchSize);
         this.lingerTask = id + " linger";
@@ -357,7 +365,7 @@ public final class Producer {
      */
     private void drain() {
         Map<Integer, List<ProducerBatch>> requests = new TreeMap<>();
-        int maxInFlight = config.getInt("max.in.flight.requests.per.connection");
+        int maxInFlight = this.maxInFlight;
         long linger = lingerMs;
         for (Map.Entry<TopicPartition, Deque<ProducerBatch>> e : accumulator.entrySet()) {
             Deque<ProducerBatch> deque = e.getValue();
@@ -405,7 +413,7 @@ public final class Producer {
     private final List<Request> requestsInFlight = new ArrayList<>();
 
     private void sendRequest(int broker, List<ProducerBatch> batches) {
-        String acks = config.getString("acks");
+        String acks = this.acks;
         for (ProducerBatch b : batches) {
             b.attempts++;
             if (idempotent && b.baseSequence < 0) {
@@ -423,14 +431,14 @@ public final class Producer {
                 List<PartitionLog.Append> records = b.appends();
                 acknowledge(b, -1, -1);
                 sim.network().send(Network.CLIENT, broker, "produce", false, () -> sim.replicaManager()
-                        .produce(broker, b.tp, records, acks, config.getInt("request.timeout.ms"), res -> { }));
+                        .produce(broker, b.tp, records, acks, requestTimeoutMs, res -> { }));
             }
             return;
         }
         Request req = new Request(broker, batches);
         inFlight.merge(broker, 1, Integer::sum);
         requestsInFlight.add(req);
-        long timeout = config.getInt("request.timeout.ms");
+        long timeout = requestTimeoutMs;
         for (ProducerBatch b : batches) {
             List<PartitionLog.Append> records = b.appends();
             sim.network().send(Network.CLIENT, broker, "produce request", false, () ->
@@ -481,7 +489,7 @@ public final class Producer {
         if (!b.done) {
             if (error == null) {
                 acknowledge(b, baseOffset, logAppendTime);
-            } else if (RETRIABLE.contains(error.exceptionName()) && b.attempts <= config.getInt("retries")) {
+            } else if (RETRIABLE.contains(error.exceptionName()) && b.attempts <= retries) {
                 retry(b, error);
             } else {
                 failBatch(b, error);

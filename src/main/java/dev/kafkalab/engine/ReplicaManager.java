@@ -51,7 +51,7 @@ final class ReplicaManager {
     }
 
     private int minIsr(Replica r) {
-        return r.partition().topic().config().getInt("min.insync.replicas");
+        return r.partition().topic().minInsyncReplicas();
     }
 
     // ---------------------------------------------------------------- produce

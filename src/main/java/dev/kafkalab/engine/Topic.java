@@ -8,11 +8,14 @@ import java.util.List;
 public final class Topic {
     private final String name;
     private Config config;
+    /** min.insync.replicas of {@link #config}, read on every produce and fetch. */
+    private int minInsyncReplicas;
     private final List<Partition> partitions = new ArrayList<>();
     /** Bumped whenever a partition is added or its leader may have changed (producers cache who leads). */
     private int leadershipVersion;
 
     Topic(String name, Config config) {
+        this.minInsyncReplicas = config.getInt("min.insync.replicas");
         this.name = name;
         this.config = config;
     }
@@ -21,12 +24,18 @@ public final class Topic {
         return name;
     }
 
+    /** The topic's min.insync.replicas. */
+    int minInsyncReplicas() {
+        return minInsyncReplicas;
+    }
+
     public Config config() {
         return config;
     }
 
     void setConfig(Config config) {
         this.config = config;
+        this.minInsyncReplicas = config.getInt("min.insync.replicas");
     }
 
     public List<Partition> partitions() {

@@ -141,4 +141,74 @@ class PartitionLogTest {
         }
         assertThat(total).isEqualTo(90);
     }
+
+    /** What the log should hold: offset -> value text, in offset order. */
+    private static List<String> texts(PartitionLog log) {
+        List<String> out = new java.util.ArrayList<>();
+        for (LogRecord r : log.records()) {
+            out.add(r.offset() + "=" + r.valueString());
+        }
+        return out;
+    }
+
+    @Test
+    void aLogOfManyBlocksReadsTruncatesCleansAndDropsItsStartAsASmallOneDoes() {
+        PartitionLog log = new PartitionLog(0);
+        java.util.TreeMap<Long, String> model = new java.util.TreeMap<>();
+        long next = 0;
+        // batches of 300 cross the column blocks (4,096 records each) inside a batch
+        for (int b = 0; b < 40; b++) {
+            List<PartitionLog.Append> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String v = "v" + (next + i);
+                batch.add(new PartitionLog.Append(ProducerRecord.utf8("k" + ((next + i) % 7)), ProducerRecord.utf8(v),
+                        Map.of(), 1_000 + next + i));
+                model.put(next + i, v);
+            }
+            log.append(batch, 0, 0, Long.MAX_VALUE, Long.MAX_VALUE);
+            next += 300;
+        }
+        assertThat(log.logEndOffset()).isEqualTo(12_000);
+        assertThat(log.read(4_090, 4_100, 100)).extracting(LogRecord::valueString)
+                .containsExactly("v4090", "v4091", "v4092", "v4093", "v4094", "v4095", "v4096", "v4097", "v4098",
+                        "v4099");
+        assertThat(log.recordAt(8_191).valueString()).isEqualTo("v8191");
+        assertThat(log.recordAt(8_192).batchStart()).as("a batch starts at 8,100, not at a block's edge").isFalse();
+        assertThat(log.recordAt(8_100).batchStart()).isTrue();
+
+        // the cleaner removes every third record, across the blocks
+        List<Long> gone = new java.util.ArrayList<>();
+        for (long o = 3_000; o < 9_000; o += 3) {
+            gone.add(o);
+            model.remove(o);
+        }
+        log.removeRecords(gone);
+        assertThat(log.recordCount()).isEqualTo(model.size());
+        assertThat(log.recordAt(4_095)).isNull();
+        assertThat(log.recordAt(4_096).valueString()).isEqualTo("v4096");
+        assertThat(log.read(8_997, 9_002, 10)).extracting(LogRecord::offset).containsExactly(8_998L, 8_999L, 9_000L,
+                9_001L);
+
+        // retention moves the start past two blocks' worth of records
+        assertThat(log.incrementLogStartOffset(9_500)).isTrue();
+        model.headMap(9_500L).clear();
+        assertThat(log.read(0, 9_503, 10)).extracting(LogRecord::offset).containsExactly(9_500L, 9_501L, 9_502L);
+
+        // a follower's truncation, then new records written over where the old ones were
+        List<LogRecord> removed = log.truncateTo(11_000);
+        assertThat(removed).hasSize(1_000).first().extracting(LogRecord::offset).isEqualTo(11_000L);
+        model.tailMap(11_000L).clear();
+        List<PartitionLog.Append> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            more.add(new PartitionLog.Append(null, ProducerRecord.utf8("w" + i), Map.of(), 50_000 + i));
+            model.put(11_000L + i, "w" + i);
+        }
+        log.append(more, 1, 0, Long.MAX_VALUE, Long.MAX_VALUE);
+
+        List<String> expected = new java.util.ArrayList<>();
+        model.forEach((o, v) -> expected.add(o + "=" + v));
+        assertThat(texts(log)).isEqualTo(expected);
+        assertThat(log.logEndOffset()).isEqualTo(16_000);
+        assertThat(log.recordAt(15_999).leaderEpoch()).isEqualTo(1);
+    }
 }

@@ -179,7 +179,8 @@ public final class PartitionLog {
 
     private void grow(int more) {
         int live = tail - head;
-        int cap = Math.max(INITIAL_CAPACITY, Math.max(live * 2, live + more));
+        // the next power of two above what is needed: a log grows by doubling whatever its batches' sizes
+        int cap = Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(1, live + more - 1)) << 1);
         offsets = Arrays.copyOfRange(offsets, head, head + cap);
         timestamps = Arrays.copyOfRange(timestamps, head, head + cap);
         dataPositions = Arrays.copyOfRange(dataPositions, head, head + cap);

@@ -254,7 +254,7 @@ public final class Producer {
             if (last != null) {
                 last.closed = true;
             }
-            last = new ProducerBatch(tp, sim.now(), batchSize);
+            last = new ProducerBatch(tp, sim.now(), batchSize, RecordSizes.recordSize(0, 0, payload));
             recordSize = last.sizeOfNext(payload, timestamp);
             deque.addLast(last);
             sim.scheduler().schedule(lingerMs, lingerTask, this::drain);

@@ -26,12 +26,13 @@ final class ProducerBatch {
     int baseSequence = -1;
     long producerId = -1;
 
-    ProducerBatch(TopicPartition tp, long createdMs, int batchSize) {
+    /** A batch whose first record takes {@code firstRecordSize} bytes (its columns are sized from it). */
+    ProducerBatch(TopicPartition tp, long createdMs, int batchSize, int firstRecordSize) {
         this.tp = tp;
         this.createdMs = createdMs;
         this.batchSize = batchSize;
-        // room for a full batch of small records at once: growing the columns step by step showed in profiles
-        int capacity = Math.max(10, Math.min(1024, batchSize / 64));
+        // room for a full batch of records like the first at once: growing step by step showed in profiles
+        int capacity = Math.max(10, Math.min(1024, batchSize / Math.max(1, firstRecordSize) + 2));
         this.records = new AppendBatch(capacity);
         this.sequences = new long[capacity];
     }
@@ -41,13 +42,10 @@ final class ProducerBatch {
         return count;
     }
 
-    /** The v2 size of {@code r} if it were appended next at {@code timestamp}. */
-    int sizeOfNext(ProducerRecord r, long timestamp) {
-        long firstTs = count == 0 ? timestamp : firstTimestamp;
-        return RecordSizes.recordSize(count, timestamp - firstTs, r.key(), r.value(), r.headers());
-    }
-
-    /** As {@link #sizeOfNext(ProducerRecord, long)}, from the record's {@link RecordSizes#sizeOfPayload}. */
+    /**
+     * The v2 size of a record with this payload ({@link RecordSizes#sizeOfPayload}) if it were appended next at
+     * {@code timestamp}.
+     */
     int sizeOfNext(int payloadSize, long timestamp) {
         long firstTs = count == 0 ? timestamp : firstTimestamp;
         return RecordSizes.recordSize(count, timestamp - firstTs, payloadSize);
@@ -59,11 +57,6 @@ final class ProducerBatch {
     }
 
     /** Kafka's {@code hasRoomFor}: the first record always fits; later ones while within batch.size. */
-    boolean hasRoomFor(ProducerRecord r, long timestamp) {
-        return hasRoomFor(sizeOfNext(r, timestamp));
-    }
-
-    /** As {@link #hasRoomFor(ProducerRecord, long)}, for a record whose {@link #sizeOfNext} is known. */
     boolean hasRoomFor(int recordSize) {
         if (isFull()) {
             return false;
@@ -71,12 +64,10 @@ final class ProducerBatch {
         return count == 0 || estimatedBytes + recordSize <= batchSize;
     }
 
-    /** Adds the record and returns the bytes it added (with the batch header for the first record). */
-    int append(long sequence, ProducerRecord r, long timestamp) {
-        return append(sequence, r, timestamp, sizeOfNext(r, timestamp));
-    }
-
-    /** As {@link #append(long, ProducerRecord, long)}, with the record's {@link #sizeOfNext} already known. */
+    /**
+     * Adds the record, whose {@link #sizeOfNext} is {@code recordSize}, and returns the bytes it added (with the
+     * batch header for the first record).
+     */
     int append(long sequence, ProducerRecord r, long timestamp, int recordSize) {
         int before = count == 0 ? 0 : estimatedBytes;
         if (count == 0) {

@@ -112,7 +112,7 @@ final class EngineBench implements Callable<Integer> {
         }
         HeapCost cost = heapBytesPerStoredRecord(records);
         out.printf("heap per stored record beyond key and value: %s bytes of live objects "
-                + "(G1 heap in use: %s bytes, with large arrays rounded up to whole regions)%n",
+                + "(heap in use: %s bytes; G1 rounds large arrays up to whole regions)%n",
                 Stats.fixed(cost.objectBytes(), 1), Stats.fixed(cost.heapUsedBytes(), 1));
         out.println("  (method: " + Stats.count(records) + " records on 1 broker, RF 1; the simulation dropped "
                 + "and only the topic's logs kept; live bytes from a class histogram after a full GC, heap in "
@@ -122,7 +122,7 @@ final class EngineBench implements Callable<Integer> {
         return 0;
     }
 
-    /** Heap a stored record costs beyond its bytes: as live objects, and as G1 heap in use. */
+    /** Heap a stored record costs beyond its bytes: as live objects, and as heap in use. */
     record HeapCost(double objectBytes, double heapUsedBytes) {
     }
 

@@ -1,5 +1,8 @@
 package dev.kafkalab.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,6 +14,8 @@ public final class KeyHashing {
     private static final int SEED = 0x9747b28c;
     private static final int M = 0x5bd1e995;
     private static final int R = 24;
+    /** Four key bytes read at once, lowest first: the same int Kafka assembles byte by byte. */
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Every intermediate value, so the app can animate the hashing with the real numbers. */
     public record Steps(byte[] keyBytes, int murmur2, int positive, int numPartitions, int partition) {
@@ -26,11 +31,7 @@ public final class KeyHashing {
         int h = SEED ^ length;
         int blocks = length >>> 2;
         for (int i = 0; i < blocks; i++) {
-            int i4 = i << 2;
-            int k = (data[i4] & 0xff)
-                    | ((data[i4 + 1] & 0xff) << 8)
-                    | ((data[i4 + 2] & 0xff) << 16)
-                    | ((data[i4 + 3] & 0xff) << 24);
+            int k = (int) INT_LE.get(data, i << 2);
             k *= M;
             k ^= k >>> R;
             k *= M;

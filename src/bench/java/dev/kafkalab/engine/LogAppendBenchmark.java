@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Appending to a partition log, one batch of 100 keyless 100-byte records per operation (reported per
- * record). A fresh log every iteration keeps the heap from filling up.
+ * record): as a producer hands it over (columns, sizes known) and as a list of records (the path of
+ * internal writers such as the group coordinator). A fresh log every iteration keeps the heap from
+ * filling up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -26,6 +28,7 @@ public class LogAppendBenchmark {
 
     PartitionLog log;
     List<PartitionLog.Append> batch;
+    AppendBatch columns;
     long now;
 
     @Setup(Level.Iteration)
@@ -35,11 +38,25 @@ public class LogAppendBenchmark {
         for (int i = 0; i < BATCH; i++) {
             batch.add(new PartitionLog.Append(null, new byte[100], Map.of(), i));
         }
+        columns = new AppendBatch(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            columns.add(null, new byte[100], Map.of(), i, RecordSizes.recordSize(i, i, null, new byte[100], Map.of()));
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long appendBatch() {
+    public long appendProducerBatch() {
+        PartitionLog.AppendInfo info = log.append(columns, 0, now++, 1L << 30, 7L * 24 * 3600 * 1000);
+        if (log.recordCount() > 5_000_000) {
+            log = new PartitionLog(now);
+        }
+        return info.lastOffset();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long appendRecordList() {
         PartitionLog.AppendInfo info = log.append(batch, 0, now++, 1L << 30, 7L * 24 * 3600 * 1000);
         if (log.recordCount() > 5_000_000) {
             log = new PartitionLog(now);

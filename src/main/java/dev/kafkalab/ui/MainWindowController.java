@@ -314,12 +314,12 @@ public final class MainWindowController {
             }
         }
         // what the first frame does not need is built just after it: a quicker first window. The packaged
-        // lessons are read then too (the list fills in a moment later), so no thread competes with it.
-        afterFirstPulse(() -> {
+        // lessons are read then too, on their own thread beside the rest (the list fills in a moment later).
+        afterFirstFrame(() -> {
+            startLessonLoader();
             buildEventFilter();
             installTooltips();
             buildHelp();
-            startLessonLoader();
         });
         // the picture is drawn once, at the viewport's width, not first at a guess and again
         canvas.holdFirstDrawUntilLaidOut();
@@ -351,7 +351,7 @@ public final class MainWindowController {
      * Runs {@code task} on the FX thread once the window's first frame is on screen: at the second pulse,
      * which starts only after the first frame has been rendered, so the task does not compete with it.
      */
-    private void afterFirstPulse(Runnable task) {
+    private void afterFirstFrame(Runnable task) {
         rootStack.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene now) {

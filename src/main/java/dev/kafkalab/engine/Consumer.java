@@ -463,7 +463,9 @@ public final class Consumer {
                 continue;
             }
             positions.put(tp, next);
-            sim.emit(new SimEvent.RecordsPolled(sim.now(), id, tp.topic(), tp.partition(), from, next));
+            if (sim.observed()) {
+                sim.emit(new SimEvent.RecordsPolled(sim.now(), id, tp.topic(), tp.partition(), from, next));
+            }
             if (out.size() >= limit) {
                 nextPartition = (nextPartition + k + 1) % n;
             }

@@ -422,8 +422,10 @@ public final class Producer {
                 b.baseSequence = next;
                 sequences.put(b.tp, next + b.recordCount());
             }
-            sim.emit(new SimEvent.BatchSent(sim.now(), id, b.tp.topic(), b.tp.partition(), broker, b.recordCount(),
-                    b.estimatedBytes()));
+            if (sim.observed()) {
+                sim.emit(new SimEvent.BatchSent(sim.now(), id, b.tp.topic(), b.tp.partition(), broker, b.recordCount(),
+                        b.estimatedBytes()));
+            }
         }
         if (acks.equals("0")) {
             // nothing comes back: the producer counts the batch as done with offset -1
@@ -550,8 +552,10 @@ public final class Producer {
             return;
         }
         b.done = true;
-        sim.emit(new SimEvent.BatchAcknowledged(sim.now(), id, b.tp.topic(), b.tp.partition(), baseOffset,
-                b.recordCount()));
+        if (sim.observed()) {
+            sim.emit(new SimEvent.BatchAcknowledged(sim.now(), id, b.tp.topic(), b.tp.partition(), baseOffset,
+                    b.recordCount()));
+        }
         for (int i = 0; i < b.recordCount(); i++) {
             long offset = baseOffset < 0 ? -1 : baseOffset + i;
             long ts = logAppendTime >= 0 ? logAppendTime : b.timestamp(i);

@@ -127,8 +127,10 @@ final class ReplicaManager {
             sim.emit(new SimEvent.SegmentRolled(sim.now(), tp.topic(), tp.partition(), brokerId,
                     info.rolledTo().baseOffset(), info.rolledTo().fileName()));
         }
-        sim.emit(new SimEvent.BatchAppended(sim.now(), tp.topic(), tp.partition(), brokerId, info.baseOffset(),
-                info.lastOffset(), info.sizeInBytes(), leader.leaderEpoch));
+        if (sim.observed()) {
+            sim.emit(new SimEvent.BatchAppended(sim.now(), tp.topic(), tp.partition(), brokerId, info.baseOffset(),
+                    info.lastOffset(), info.sizeInBytes(), leader.leaderEpoch));
+        }
         leader.rememberSequence(first.producerId(), first.sequence(), batch.get(batch.size() - 1).sequence(),
                 info.baseOffset());
         maybeIncrementHighWatermark(leader);
@@ -201,7 +203,10 @@ final class ReplicaManager {
         if (min > leader.highWatermark) {
             leader.highWatermark = min;
             TopicPartition tp = leader.topicPartition();
-            sim.emit(new SimEvent.HighWatermarkAdvanced(sim.now(), tp.topic(), tp.partition(), leader.broker(), min));
+            if (sim.observed()) {
+                sim.emit(new SimEvent.HighWatermarkAdvanced(sim.now(), tp.topic(), tp.partition(), leader.broker(),
+                        min));
+            }
             tryCompleteDelayedProduces(leader);
         }
     }
@@ -390,13 +395,18 @@ final class ReplicaManager {
                         rolled.baseOffset(), rolled.fileName()));
             }
             r.rememberBatches(records);
-            sim.emit(new SimEvent.RecordsReplicated(sim.now(), tp.topic(), tp.partition(), r.broker(), from,
-                    r.log().logEndOffset()));
+            if (sim.observed()) {
+                sim.emit(new SimEvent.RecordsReplicated(sim.now(), tp.topic(), tp.partition(), r.broker(), from,
+                        r.log().logEndOffset()));
+            }
         }
         long hw = Math.min(leaderHw, r.log().logEndOffset());
         if (hw > r.highWatermark) {
             r.highWatermark = hw;
-            sim.emit(new SimEvent.FollowerHighWatermarkUpdated(sim.now(), tp.topic(), tp.partition(), r.broker(), hw));
+            if (sim.observed()) {
+                sim.emit(new SimEvent.FollowerHighWatermarkUpdated(sim.now(), tp.topic(), tp.partition(), r.broker(),
+                        hw));
+            }
         }
         sim.logCleaner().followLeaderLogStart(r, leaderLogStartOffset);
         fetch(r, session);

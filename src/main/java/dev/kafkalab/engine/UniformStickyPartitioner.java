@@ -93,7 +93,8 @@ public final class UniformStickyPartitioner {
             return new Update(-1, -1, 0, false, false, batchSize);
         }
         Update switched = count(topic, s, appendedBytes, enableSwitch, available, numPartitions);
-        return switched != null ? switched : new Update(s.partition, s.partition, s.producedBytes, false, false, batchSize);
+        return switched != null ? switched
+                : new Update(s.partition, s.partition, s.producedBytes, false, false, batchSize);
     }
 
     /** As {@link #update}, but null when the partition stays (nothing is made per record sent). */

@@ -47,17 +47,17 @@ public class LogAppendBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long appendProducerBatch() {
-        PartitionLog.AppendInfo info = log.append(columns, 0, now++, 1L << 30, 7L * 24 * 3600 * 1000);
-        if (log.recordCount() > 5_000_000) {
-            log = new PartitionLog(now);
-        }
-        return info.lastOffset();
+        return append(columns);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long appendRecordList() {
-        PartitionLog.AppendInfo info = log.append(batch, 0, now++, 1L << 30, 7L * 24 * 3600 * 1000);
+        return append(batch);
+    }
+
+    private long append(List<PartitionLog.Append> records) {
+        PartitionLog.AppendInfo info = log.append(records, 0, now++, 1L << 30, 7L * 24 * 3600 * 1000);
         if (log.recordCount() > 5_000_000) {
             log = new PartitionLog(now);
         }

@@ -210,16 +210,15 @@ public final class PartitionLog {
         return i >= 0 ? i : -i - 1;
     }
 
+    /** The record's headers (an empty map when it has none). */
     @SuppressWarnings("unchecked")
     private Map<String, String> header(int i) {
-        return (Map<String, String>) headers[i];
+        return headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
     }
 
-    @SuppressWarnings("unchecked")
     private LogRecord view(int i) {
-        Map<String, String> h = headers[i] == null ? Collections.emptyMap() : (Map<String, String>) headers[i];
-        return new LogRecord(offsets[i], timestamps[i], key(i), value(i), h, epochs[i], sizes[i], producerIds[i],
-                sequences[i], batchStarts[i]);
+        return new LogRecord(offsets[i], timestamps[i], key(i), value(i), header(i), epochs[i], sizes[i],
+                producerIds[i], sequences[i], batchStarts[i]);
     }
 
     private byte[] key(int i) {
@@ -259,7 +258,7 @@ public final class PartitionLog {
         System.arraycopy(records.producerIds, 0, producerIds, at, n);
         System.arraycopy(records.sequences, 0, sequences, at, n);
         System.arraycopy(records.batchStarts, 0, batchStarts, at, n);
-        // a fetch may start inside a batch (it stops at a record count): its first record starts one here
+        // a fetch starts at a batch's first record (it returns whole batches)
         batchStarts[at] = true;
         for (int k = 0; k < n; k++) {
             dataPositions[at + k] = dataBase + records.dataStarts[k];
@@ -581,9 +580,8 @@ public final class PartitionLog {
         String topic = tp.topic();
         int partition = tp.partition();
         for (int i = from; i < to; i++) {
-            Map<String, String> h = headers[i] == null ? Collections.emptyMap() : header(i);
-            out.add(new ConsumerRecord(topic, partition, offsets[i], timestamps[i], key(i), value(i), h, epochs[i],
-                    sizes[i], producerIds[i], sequences[i], batchStarts[i]));
+            out.add(new ConsumerRecord(topic, partition, offsets[i], timestamps[i], key(i), value(i), header(i),
+                    epochs[i], sizes[i], producerIds[i], sequences[i], batchStarts[i]));
         }
         return offsets[to - 1] + 1;
     }

@@ -48,16 +48,14 @@ public final class Producer {
     private int incomplete;
     private boolean flushing;
     private boolean wakeupScheduled;
+    /** The accumulator queue last asked for, and its partition. */
     private TopicPartition lastQueueTp;
+    private Deque<ProducerBatch> lastQueue;
     /** Names of this producer's scheduled tasks (for debugging), made once rather than per batch. */
     private final String lingerTask;
     private final String deliveryTimeoutTask;
     private final String senderTask;
     private final String requestTimeoutTask;
-    /** The sticky partition's open batch as send() last checked it, and the size the record would add. */
-    private ProducerBatch stickyOpen;
-    private int openSize;
-    private Deque<ProducerBatch> lastQueue;
 
     Producer(Simulation sim, String id, Config config) {
         this.sim = sim;
@@ -159,13 +157,13 @@ public final class Producer {
         long seq = nextSequence++;
         incomplete++;
         if (record.timestamp() != null && record.timestamp() < 0) {
-            String key = keyText(record);
+            String key = record.keyString();
             fail(seq, record.topic(), -1, key, sim.now(), new KafkaException("IllegalArgumentException",
                     "Invalid timestamp: " + record.timestamp() + ". Timestamp should always be non-negative or null."));
             return;
         }
         if (record.partition() != null && record.partition() < 0) {
-            String key = keyText(record);
+            String key = record.keyString();
             fail(seq, record.topic(), -1, key, sim.now(), new KafkaException("IllegalArgumentException",
                     "Invalid partition: " + record.partition()
                             + ". Partition number should always be non-negative or null."));
@@ -173,7 +171,7 @@ public final class Producer {
         }
         Topic topic = sim.cluster().topic(record.topic());
         if (topic == null) {
-            topic = autoCreate(seq, record, keyText(record));
+            topic = autoCreate(seq, record, record.keyString());
             if (topic == null) {
                 return;
             }
@@ -182,20 +180,20 @@ public final class Producer {
         int size = RecordSizes.RECORD_BATCH_OVERHEAD + RecordSizes.MAX_RECORD_OVERHEAD + payload;
         int maxRequest = maxRequestSize;
         if (size > maxRequest) {
-            fail(seq, record.topic(), -1, keyText(record), sim.now(), KafkaException.recordTooLarge("The message is " + size
-                    + " bytes when serialized which is larger than " + maxRequest
+            fail(seq, record.topic(), -1, record.keyString(), sim.now(), KafkaException.recordTooLarge("The message is "
+                    + size + " bytes when serialized which is larger than " + maxRequest
                     + ", which is the value of the max.request.size configuration."));
             return;
         }
         if (size > bufferMemory) {
-            fail(seq, record.topic(), -1, keyText(record), sim.now(), KafkaException.recordTooLarge("The message is " + size
-                    + " bytes when serialized which is larger than the total memory buffer you have configured"
+            fail(seq, record.topic(), -1, record.keyString(), sim.now(), KafkaException.recordTooLarge("The message is "
+                    + size + " bytes when serialized which is larger than the total memory buffer you have configured"
                     + " with the buffer.memory configuration."));
             return;
         }
         int numPartitions = topic.partitionCount();
         if (record.partition() != null && record.partition() >= numPartitions) {
-            fail(seq, record.topic(), -1, keyText(record), sim.now(), new KafkaException("KafkaException",
+            fail(seq, record.topic(), -1, record.keyString(), sim.now(), new KafkaException("KafkaException",
                     "Invalid partition given with record: " + record.partition() + " is not in the range [0..."
                             + numPartitions + ")."));
             return;
@@ -208,6 +206,9 @@ public final class Producer {
         String choice;
         SimEvent.Hashing hashing = null;
         boolean useSticky = false;
+        // the sticky partition's open batch as checked below, and the size the record would add to it
+        ProducerBatch stickyOpen = null;
+        int openSize = 0;
         if (record.partition() != null) {
             partition = record.partition();
             choice = "explicit";
@@ -235,10 +236,7 @@ public final class Producer {
                 UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), 0, true, available,
                         numPartitions);
                 if (u != null) {
-                    if (observed) {
-                        sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
-                                u.producedBytes(), u.reason()));
-                    }
+                    stickySwitched(topic, u, observed);
                     partition = u.to();
                 }
             }
@@ -249,13 +247,13 @@ public final class Producer {
         Deque<ProducerBatch> deque = queue(tp, true);
         ProducerBatch last = deque.peekLast();
         int recordSize = last == null ? 0 : last == stickyOpen ? openSize : last.sizeOfNext(payload, timestamp);
-        stickyOpen = null;
         if (last == null || !last.hasRoomFor(recordSize)) {
             if (last != null) {
                 last.closed = true;
             }
-            last = new ProducerBatch(tp, sim.now(), batchSize, RecordSizes.recordSize(0, 0, payload));
-            recordSize = last.sizeOfNext(payload, timestamp);
+            // a batch's first record: offset and timestamp deltas are zero
+            recordSize = RecordSizes.recordSize(0, 0, payload);
+            last = new ProducerBatch(tp, sim.now(), batchSize, recordSize);
             deque.addLast(last);
             sim.scheduler().schedule(lingerMs, lingerTask, this::drain);
             ProducerBatch created = last;
@@ -264,7 +262,7 @@ public final class Producer {
         }
         int appended = last.append(seq, record, timestamp, recordSize);
         if (observed) {
-            sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, keyText(record),
+            sim.emit(new SimEvent.RecordSent(sim.now(), id, topic.name(), partition, record.keyString(),
                     record.valueString(), timestamp, choice, hashing, appended));
         }
         if (useSticky) {
@@ -273,14 +271,18 @@ public final class Producer {
             UniformStickyPartitioner.Update u = sticky.switchIfDue(topic.name(), appended, enableSwitch, available,
                     numPartitions);
             if (u != null) {
-                if (observed) {
-                    sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
-                            u.producedBytes(), u.reason()));
-                }
+                stickySwitched(topic, u, observed);
             }
         }
         if (deque.size() > 1 || last.isFull()) {
             wakeup();
+        }
+    }
+
+    private void stickySwitched(Topic topic, UniformStickyPartitioner.Update u, boolean observed) {
+        if (observed) {
+            sim.emit(new SimEvent.StickyPartitionChanged(sim.now(), id, topic.name(), u.from(), u.to(),
+                    u.producedBytes(), u.reason()));
         }
     }
 
@@ -365,7 +367,6 @@ public final class Producer {
      */
     private void drain() {
         Map<Integer, List<ProducerBatch>> requests = new TreeMap<>();
-        int maxInFlight = this.maxInFlight;
         long linger = lingerMs;
         for (Map.Entry<TopicPartition, Deque<ProducerBatch>> e : accumulator.entrySet()) {
             Deque<ProducerBatch> deque = e.getValue();
@@ -413,7 +414,6 @@ public final class Producer {
     private final List<Request> requestsInFlight = new ArrayList<>();
 
     private void sendRequest(int broker, List<ProducerBatch> batches) {
-        String acks = this.acks;
         for (ProducerBatch b : batches) {
             b.attempts++;
             if (idempotent && b.baseSequence < 0) {
@@ -440,15 +440,14 @@ public final class Producer {
         Request req = new Request(broker, batches);
         inFlight.merge(broker, 1, Integer::sum);
         requestsInFlight.add(req);
-        long timeout = requestTimeoutMs;
         for (ProducerBatch b : batches) {
             List<PartitionLog.Append> records = b.appends();
             sim.network().send(Network.CLIENT, broker, "produce request", false, () ->
-                    sim.replicaManager().produce(broker, b.tp, records, acks, timeout, res ->
+                    sim.replicaManager().produce(broker, b.tp, records, acks, requestTimeoutMs, res ->
                             sim.network().send(broker, Network.CLIENT, "produce response", false, () ->
                                     answered(req, b, res.error(), res.baseOffset(), res.logAppendTime()))));
         }
-        sim.scheduler().scheduleBackground(timeout, requestTimeoutTask, () -> {
+        sim.scheduler().scheduleBackground(requestTimeoutMs, requestTimeoutTask, () -> {
             if (!req.finished) {
                 finish(req, new KafkaException("TimeoutException", "Disconnected from node " + broker
                         + " due to request timeout."));
@@ -537,8 +536,8 @@ public final class Producer {
         b.done = true;
         for (int i = 0; i < b.recordCount(); i++) {
             byte[] key = b.key(i);
-            fail(b.sequence(i), b.tp.topic(), b.tp.partition(), key == null ? null : new String(key,
-                    StandardCharsets.UTF_8), b.timestamp(i), error);
+            String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
+            fail(b.sequence(i), b.tp.topic(), b.tp.partition(), keyText, b.timestamp(i), error);
         }
         b.release();
     }
@@ -570,9 +569,5 @@ public final class Producer {
                 error.getMessage()));
         deliveries.add(seq, topic, partition, -1, key, timestamp, error.exceptionName(), error.getMessage());
         incomplete--;
-    }
-
-    private static String keyText(ProducerRecord r) {
-        return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
     }
 }

@@ -15,9 +15,8 @@ public final class Topic {
     private int leadershipVersion;
 
     Topic(String name, Config config) {
-        this.minInsyncReplicas = config.getInt("min.insync.replicas");
         this.name = name;
-        this.config = config;
+        setConfig(config);
     }
 
     public String name() {

@@ -27,6 +27,8 @@ import dev.kafkalab.ui.model.HashingModel;
 import dev.kafkalab.ui.model.Inspection;
 import dev.kafkalab.ui.render.PngWriter;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -352,9 +354,9 @@ public final class MainWindowController {
      * which starts only after the first frame has been rendered, so the task does not compete with it.
      */
     private void afterFirstFrame(Runnable task) {
-        rootStack.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        rootStack.sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene now) {
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene now) {
                 if (now == null) {
                     return;
                 }
